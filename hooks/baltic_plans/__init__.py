@@ -1,0 +1,1 @@
+"""Baltic Plans: the typed model, loading and validation, and rendering of the site's data."""

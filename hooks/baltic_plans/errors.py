@@ -1,0 +1,45 @@
+"""Data errors that point at a file, line, record and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class DataError:
+    """One problem in one data file, as an editor needs to see it."""
+
+    file: Path
+    message: str
+    line: int | None = None
+    column: int | None = None
+    record: str | None = None
+    field: str | None = None
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = str(self.file)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        what = self.field or ""
+        if self.record and self.record not in what:
+            what = f"[{self.record}] {what}".strip()
+        prefix = "warning: " if self.warning else ""
+        return f"{where}: {prefix}{what}: {self.message}" if what else f"{where}: {prefix}{self.message}"
+
+
+@dataclass
+class DataErrors(Exception):
+    """All the errors found in the data, raised at once."""
+
+    errors: list[DataError] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        count = len(self.errors)
+        lines = "\n".join(f"  {e}" for e in self.errors)
+        return f"{count} error{'s' if count != 1 else ''} in the data:\n{lines}"

@@ -1,0 +1,52 @@
+"""Where each page of the site lives, per language, as a URL relative to the current page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.utils import get_relative_url
+
+DEFAULT_LANGUAGE = "lv"
+
+HOME = "index.md"
+TIMELINE = "timeline.md"
+ORGANISATIONS = "organisations.md"
+SOURCES = "sources.md"
+
+
+def plan_page(plan_id: str) -> str:
+    return f"{plan_id}/index.md"
+
+
+def area_page(plan_id: str, area_id: str) -> str:
+    return f"{plan_id}/{area_id}.md"
+
+
+def page_url(docs_path: str, lang: str, directory_urls: bool = True) -> str:
+    """The site URL MkDocs (with the i18n 'suffix' structure) gives the page at `docs_path`."""
+    stem = docs_path.removesuffix(".md")
+    if directory_urls:
+        stem = stem.removesuffix("index").rstrip("/")
+        url = f"{stem}/" if stem else ""
+    else:
+        url = f"{stem}.html"
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return prefix + url
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative hrefs from the page being rendered, in that page's language."""
+
+    lang: str
+    current_url: str
+    directory_urls: bool = True
+
+    def to(self, docs_path: str, anchor: str | None = None) -> str:
+        target = page_url(docs_path, self.lang, self.directory_urls)
+        href = get_relative_url(target or ".", self.current_url or ".")
+        if href in ("", "."):
+            href = "./"
+        elif self.directory_urls and not href.endswith("/") and not href.endswith(".html"):
+            href += "/"
+        return f"{href}#{anchor}" if anchor else href

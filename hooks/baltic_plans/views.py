@@ -1,0 +1,276 @@
+"""Pure functions from the model to what a page shows, in one language."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+from babel.dates import format_skeleton
+from markupsafe import Markup, escape
+
+from . import links as pages
+from .dates import BABEL_LOCALES, Precision, format_plan_date
+from .links import Links
+from .model import Activity, Area, Block, Lang, Placed, Plan, PlanKind, Site, Status, Task, area_activities
+
+STATUSES = (Status.DONE, Status.ONGOING, Status.PLANNED)
+
+
+@cache
+def labels() -> dict[str, dict[str, str]]:
+    return yaml.safe_load(resources.files(__package__).joinpath("labels.yml").read_text("utf-8"))
+
+
+def label(key: str, lang: Lang, **values: str) -> str:
+    return labels()[key][lang].format(**values)
+
+
+def clean(text: str) -> str:
+    """Data text on one line: a newline in a YAML block scalar must not end an HTML block."""
+    return " ".join(text.split())
+
+
+# -- views ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    lines: str
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    id: str
+    status: str
+    status_label: str
+    date_text: str | None
+    datetime: str | None
+    text: str
+    group: str | None
+    places: list[str]
+    bodies: list[tuple[str, str]]
+    notes: list[str]
+    citation: Citation
+    href: str
+    context: str
+
+
+@dataclass(frozen=True)
+class TaskView:
+    id: str
+    number: str | None
+    text: str
+    bodies: list[tuple[str, str]]
+    coordinator: tuple[str, str] | None
+    notes: list[str]
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class TableRow:
+    tasks: list[TaskView]
+    accomplished: list[ActivityView]
+    planned: list[ActivityView]
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    label: str
+    anchor: str
+    entries: list[ActivityView]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    anchor: str
+    months: list[MonthGroup]
+
+
+@dataclass(frozen=True)
+class Counts:
+    tasks: int
+    by_status: dict[str, int]
+
+    @property
+    def activities(self) -> int:
+        return sum(self.by_status.values())
+
+
+@dataclass
+class Renderer:
+    """Everything a page needs to turn the model into views in its language."""
+
+    site: Site
+    lang: Lang
+    links: Links
+    abbreviations: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.abbreviations = {
+            org.abbr(self.lang): org.name(self.lang)
+            for org in self.site.organisations.values()
+            if org.abbr and org.abbr(self.lang)
+        }
+
+    # -- records ---------------------------------------------------------------------------
+
+    def body(self, org_id: str) -> tuple[str, str]:
+        org = self.site.organisations[org_id]
+        return org.label(self.lang), org.name(self.lang)
+
+    def citation(self, plan: Plan, lines: str) -> Citation:
+        key = "source_lines" if "-" in lines else "source_line"
+        anchor = f"{plan.id}-L{lines.partition('-')[0]}"
+        return Citation(lines, label(key, self.lang, lines=lines.replace("-", "–")), self.links.to(pages.SOURCES, anchor))
+
+    def activity(self, placed: Placed) -> ActivityView:
+        a, plan = placed.activity, placed.plan
+        return ActivityView(
+            id=a.id,
+            status=a.status.value,
+            status_label=label(f"status_{a.status.value}", self.lang),
+            date_text=format_plan_date(a.date, self.lang, a.within) if a.date else None,
+            datetime=a.date.start.iso if a.date else None,
+            text=clean(a.text(self.lang)),
+            group=clean(a.group(self.lang)) if a.group else None,
+            places=[self.site.places[p].name(self.lang) for p in a.places],
+            bodies=[self.body(b) for b in a.bodies],
+            notes=[clean(n(self.lang)) for n in a.notes],
+            citation=self.citation(plan, a.source),
+            href=self.record_href(placed),
+            context=self.context(placed),
+        )
+
+    def record_href(self, placed: Placed) -> str:
+        if placed.area is None:
+            return self.links.to(pages.plan_page(placed.plan.id), placed.activity.id)
+        return self.links.to(pages.area_page(placed.plan.id, placed.area.id), placed.activity.id)
+
+    def context(self, placed: Placed) -> str:
+        plan = placed.plan.short_title(self.lang)
+        if placed.area is None:
+            return f"{plan} · {label('background', self.lang)}"
+        return f"{plan} · {placed.area.title(self.lang)}"
+
+    def task(self, plan: Plan, task: Task) -> TaskView:
+        return TaskView(
+            id=task.id,
+            number=task.number,
+            text=clean(task.text(self.lang)),
+            bodies=[self.body(b) for b in task.bodies],
+            coordinator=self.body(task.coordinator) if task.coordinator else None,
+            notes=[clean(n(self.lang)) for n in task.notes],
+            citation=self.citation(plan, task.source),
+        )
+
+    # -- tables and timelines ----------------------------------------------------------------
+
+    def task_rows(self, plan: Plan, area: Area) -> list[TableRow]:
+        """One row per accomplished/planned cell, as in the source: tasks sharing a cell share a row."""
+        rows: list[TableRow] = []
+        row_of: dict[str, TableRow] = {}
+        for task in area.tasks:
+            if task.shares_cell_with:
+                row = row_of[task.shares_cell_with]
+                row.tasks.append(self.task(plan, task))
+                row_of[task.id] = row
+                continue
+            views = [self.activity(Placed(a, plan, area, task)) for a in task.activities]
+            row = TableRow(
+                tasks=[self.task(plan, task)],
+                accomplished=[v for v in views if v.status != Status.PLANNED],
+                planned=[v for v in views if v.status == Status.PLANNED],
+            )
+            rows.append(row)
+            row_of[task.id] = row
+        return rows
+
+    def block(self, plan: Plan, area: Area, block: Block) -> dict:
+        return {
+            "id": block.id,
+            "title": clean(block.title(self.lang)),
+            "bodies": [self.body(b) for b in block.bodies],
+            "notes": [clean(n(self.lang)) for n in block.notes],
+            "citation": self.citation(plan, block.source),
+            "activities": [self.activity(Placed(a, plan, area, block)) for a in block.activities],
+        }
+
+    def timeline(self, placed: Iterable[Placed], anchor_prefix: str = "") -> tuple[list[YearGroup], list[ActivityView]]:
+        """Dated activities by year and month, oldest first; the undated ones apart, in source order."""
+        placed = list(placed)
+        dated = sorted((p for p in placed if p.activity.date), key=lambda p: p.activity.date.sort_key)
+        undated = [self.activity(p) for p in placed if not p.activity.date]
+        years: dict[int, dict[int | None, list[ActivityView]]] = {}
+        for p in dated:
+            start = p.activity.date.start
+            month = start.month if start.precision in (Precision.MONTH, Precision.DAY) else None
+            years.setdefault(start.year, {}).setdefault(month, []).append(self.activity(p))
+        groups = [
+            YearGroup(
+                year,
+                f"{anchor_prefix}y{year}",
+                [
+                    MonthGroup(self.month_label(year, month), f"{anchor_prefix}y{year}-{month or 0:02d}", entries)
+                    for month, entries in sorted(months.items(), key=lambda kv: kv[0] or 0)
+                ],
+            )
+            for year, months in sorted(years.items())
+        ]
+        return groups, undated
+
+    def month_label(self, year: int, month: int | None) -> str:
+        if month is None:
+            return label("month_not_given", self.lang)
+        import datetime as dt
+
+        return format_skeleton("LLLL", dt.date(year, month, 1), locale=BABEL_LOCALES[self.lang]).capitalize()
+
+    # -- counts ----------------------------------------------------------------------------------
+
+    def counts(self, placed: Iterable[Placed], tasks: int) -> Counts:
+        by_status = Counter(p.activity.status.value for p in placed)
+        return Counts(tasks, {s.value: by_status.get(s.value, 0) for s in STATUSES})
+
+    def area_counts(self, plan: Plan, area: Area) -> Counts:
+        return self.counts(area_activities(plan, area), len(area.tasks))
+
+    def plan_counts(self, plan: Plan) -> Counts:
+        return self.counts(
+            (p for a in plan.areas for p in area_activities(plan, a)), sum(len(a.tasks) for a in plan.areas)
+        )
+
+    def tasks_word(self, plan: Plan) -> str:
+        return label("count_action_points" if plan.kind is PlanKind.ACTION_PLAN else "count_tasks", self.lang)
+
+    # -- text ------------------------------------------------------------------------------------
+
+    def abbreviate(self, text: str) -> Markup:
+        """Escape the text, then give every known abbreviation its expansion as a tooltip."""
+        return abbreviate(text, self.abbreviations)
+
+    def date(self, activity: Activity) -> str | None:
+        return format_plan_date(activity.date, self.lang, activity.within) if activity.date else None
+
+
+def abbreviate(text: str, expansions: dict[str, str]) -> Markup:
+    escaped = str(escape(text))
+    if not expansions:
+        return Markup(escaped)
+    pattern = _abbreviation_pattern(tuple(sorted((str(escape(k)) for k in expansions), key=len, reverse=True)))
+    by_escaped = {str(escape(k)): v for k, v in expansions.items()}
+    return Markup(
+        pattern.sub(lambda m: f'<abbr title="{escape(by_escaped[m.group(0)])}">{m.group(0)}</abbr>', escaped)
+    )
+
+
+@cache
+def _abbreviation_pattern(keys: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
