@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from babel.dates import format_skeleton
+from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from . import links as pages
@@ -231,7 +231,7 @@ class Renderer:
             return label("month_not_given", self.lang)
         import datetime as dt
 
-        return format_skeleton("LLLL", dt.date(year, month, 1), locale=BABEL_LOCALES[self.lang]).capitalize()
+        return format_date(dt.date(year, month, 1), "LLLL", locale=BABEL_LOCALES[self.lang]).capitalize()
 
     # -- counts ----------------------------------------------------------------------------------
 

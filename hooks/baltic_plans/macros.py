@@ -1,0 +1,49 @@
+"""mkdocs-macros entry point: each macro reads the page's language when it runs and renders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import render
+from .load import load_site
+from .render import Page
+
+MACROS = {
+    "plan_title": render.plan_title,
+    "plan_overview": render.plan_overview,
+    "plan_section": render.plan_section,
+    "area_title": render.area_title,
+    "area_summary": render.area_summary,
+    "task_table": render.task_table,
+    "area_timeline": render.area_timeline,
+    "home_overview": render.home_overview,
+    "combined_timeline": render.combined_timeline,
+    "organisations_table": render.organisations_table,
+}
+
+
+def data_dir(config) -> Path:
+    return Path(config["config_file_path"]).parent / "data"
+
+
+def define_env(env) -> None:
+    def current_page() -> Page:
+        page = env.page
+        return Page(
+            site=load_site(data_dir(env.conf)),
+            lang=getattr(page.file, "locale", None) or env.conf["theme"]["language"],
+            url=page.url,
+            directory_urls=env.conf["use_directory_urls"],
+        )
+
+    def bind(function):
+        def macro(*args):
+            return function(current_page(), *args)
+
+        macro.__name__ = function.__name__
+        macro.__doc__ = function.__doc__
+        return macro
+
+    for name, function in MACROS.items():
+        env.macro(bind(function), name)
+    env.macro(lambda: render.sources_page(current_page(), data_dir(env.conf)), "sources_page")

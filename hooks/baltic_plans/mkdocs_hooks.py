@@ -1,0 +1,45 @@
+"""MkDocs hooks: stop the build on bad data before anything is written; publish the sources."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from . import links as pages
+from .errors import DataErrors
+from .load import SOURCES_DIR, check_data
+from .macros import data_dir
+
+log = logging.getLogger("mkdocs.plugins.baltic_plans")
+
+
+def validate(config) -> None:
+    """Raise PluginError with every data problem; called from on_config, before the site folder is touched."""
+    result = check_data(data_dir(config))
+    for warning in result.warnings:
+        log.warning(str(warning))
+    if result.errors:
+        raise PluginError(str(DataErrors(result.errors)))
+    docs = Path(config["docs_dir"])
+    missing = [
+        path
+        for plan in result.site.plans
+        for area in plan.areas
+        for path in (pages.area_page(plan.id, area.id), pages.area_page(plan.id, area.id).replace(".md", ".en.md"))
+        if not (docs / path).is_file()
+    ]
+    if missing:
+        listed = ", ".join(f"docs/{m}" for m in missing)
+        raise PluginError(f"every area needs a page in each language; missing: {listed}")
+
+
+def add_source_files(files: Files, config) -> Files:
+    """Publish data/sources/*.txt once at sources/<name>, so the originals can be downloaded."""
+    for path in sorted((data_dir(config) / SOURCES_DIR).glob("*.txt")):
+        uri = f"{SOURCES_DIR}/{path.name}"
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files

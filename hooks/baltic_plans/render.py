@@ -1,0 +1,280 @@
+"""Render functions: (site, language, current page) → Markdown with HTML from Jinja templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import escape
+
+from . import links as pages
+from .dates import format_plan_date
+from .links import Links
+from .model import Block, Lang, Placed, Plan, Site, area_activities
+from .views import Renderer, clean, label
+
+
+@cache
+def environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("baltic_plans", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def tidy(markdown: str) -> str:
+    """Drop blank lines inside HTML (they would end a raw HTML block); keep them around headings."""
+    lines = markdown.strip().splitlines()
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if line.strip():
+            kept.append(line)
+            continue
+        before = kept[-1] if kept else ""
+        after = next((n for n in lines[index + 1 :] if n.strip()), "")
+        if (before.startswith("#") or after.startswith("#")) and kept and kept[-1] != "":
+            kept.append("")
+    return "\n".join(kept) + "\n"
+
+
+@dataclass(frozen=True)
+class Page:
+    """The page being rendered: its language and where it lives."""
+
+    site: Site
+    lang: Lang
+    url: str
+    directory_urls: bool = True
+
+    @property
+    def renderer(self) -> Renderer:
+        return Renderer(self.site, self.lang, Links(self.lang, self.url, self.directory_urls))
+
+    def render(self, template: str, **context) -> str:
+        r = self.renderer
+        html = environment().get_template(template).render(
+            r=r, t=lambda key, **v: label(key, self.lang, **v), lang=self.lang, **context
+        )
+        return tidy(html)
+
+
+def heading(text: str, level: int = 1) -> str:
+    return f"{'#' * level} {escape(clean(text))}\n"
+
+
+# -- plan and area pages ------------------------------------------------------------------------
+
+
+def plan_title(page: Page, plan_id: str) -> str:
+    return heading(page.site.plan(plan_id).short_title(page.lang))
+
+
+def area_title(page: Page, plan_id: str, area_id: str) -> str:
+    area = page.site.plan(plan_id).area(area_id)
+    number = f"{area.number}. " if area.number else ""
+    return heading(number + area.title(page.lang))
+
+
+def area_summary(page: Page, plan_id: str, area_id: str) -> str:
+    r = page.renderer
+    plan = page.site.plan(plan_id)
+    area = plan.area(area_id)
+    return page.render(
+        "area_summary.html",
+        plan=plan,
+        area=area,
+        bodies=[r.body(b) for b in area.bodies],
+        notes=[clean(n(page.lang)) for n in area.notes],
+        citation=r.citation(plan, area.source),
+        plan_href=r.links.to(pages.plan_page(plan.id)),
+        counts=r.area_counts(plan, area),
+        caption=label("counts_caption", page.lang, plan=area.title(page.lang)),
+        tasks_word=r.tasks_word(plan),
+    )
+
+
+def task_table(page: Page, plan_id: str, area_id: str) -> str:
+    r = page.renderer
+    plan = page.site.plan(plan_id)
+    area = plan.area(area_id)
+    has_progress = any(t.activities for t in area.tasks)
+    caption_key = "task_table_caption" if has_progress else "action_table_caption"
+    title = label("tasks" if has_progress else "action_points", page.lang)
+    return heading(title, 2) + "\n" + page.render(
+        "task_table.html",
+        rows=r.task_rows(plan, area),
+        blocks=[r.block(plan, area, b) for b in area.blocks],
+        numbered=any(t.number for t in area.tasks),
+        has_progress=has_progress,
+        caption=label(caption_key, page.lang, area=area.title(page.lang)),
+    )
+
+
+def area_timeline(page: Page, plan_id: str, area_id: str) -> str:
+    plan = page.site.plan(plan_id)
+    area = plan.area(area_id)
+    placed = list(area_activities(plan, area))
+    if not placed:
+        return ""
+    years, undated = page.renderer.timeline(placed, anchor_prefix="tl-")
+    body = page.render("timeline.html", years=years, undated=undated, level=3, anchor_prefix="tl-")
+    return heading(label("area_timeline", page.lang), 2) + "\n" + body
+
+
+def plan_overview(page: Page, plan_id: str) -> str:
+    r = page.renderer
+    plan = page.site.plan(plan_id)
+    areas = [
+        {"area": a, "href": r.links.to(pages.area_page(plan.id, a.id)), "counts": r.area_counts(plan, a)}
+        for a in plan.areas
+    ]
+    return page.render(
+        "plan_overview.html",
+        plan=plan,
+        as_of=format_plan_date(plan.as_of, page.lang) if plan.as_of else None,
+        period=format_plan_date(plan.period, page.lang),
+        citation=r.citation(plan, plan.source.lines or "1"),
+        notes=[clean(n(page.lang)) for n in plan.notes],
+        counts=r.plan_counts(plan),
+        caption=label("counts_caption", page.lang, plan=plan.short_title(page.lang)),
+        tasks_word=r.tasks_word(plan),
+        areas=areas,
+        areas_title=(plan.areas_title or None) and plan.areas_title(page.lang) or label("areas", page.lang),
+        level=2,
+    )
+
+
+def plan_section(page: Page, plan_id: str, name: str) -> str:
+    """The plan's 'purpose', 'background' or 'framework' section; empty if the plan has none."""
+    r = page.renderer
+    plan = page.site.plan(plan_id)
+    if name not in ("purpose", "background", "framework"):
+        raise ValueError(f"unknown section '{name}' (valid: purpose, background, framework)")
+    section = getattr(plan, name)
+    if section is None:
+        return ""
+    events = sorted(section.events, key=lambda e: e.date.sort_key if e.date else (plan.period.first_day,) * 2)
+    return page.render(
+        "plan_section.html",
+        section=section,
+        anchor=name,
+        level=2,
+        paragraphs=[clean(p(page.lang)) for p in section.paragraphs],
+        events=[r.activity(Placed(e, plan, None, None)) for e in events],
+        citation=r.citation(plan, section.source),
+        notes=[clean(n(page.lang)) for n in section.notes],
+    )
+
+
+# -- site-wide pages ---------------------------------------------------------------------------
+
+
+def home_overview(page: Page) -> str:
+    r = page.renderer
+    plans = [
+        {
+            "plan": plan,
+            "href": r.links.to(pages.plan_page(plan.id)),
+            "as_of": format_plan_date(plan.as_of, page.lang) if plan.as_of else None,
+            "period": format_plan_date(plan.period, page.lang),
+            "counts": r.plan_counts(plan),
+            "tasks_word": r.tasks_word(plan),
+            "caption": label("counts_caption", page.lang, plan=plan.short_title(page.lang)),
+        }
+        for plan in page.site.plans
+    ]
+    return page.render("home.html", plans=plans)
+
+
+def combined_timeline(page: Page) -> str:
+    dated = [p for p in page.site.activities() if p.activity.date]
+    years, _ = page.renderer.timeline(dated)
+    return page.render("timeline.html", years=years, undated=[], level=2, anchor_prefix="")
+
+
+def organisations_table(page: Page) -> str:
+    r = page.renderer
+    rows = []
+    for org in sorted(page.site.organisations.values(), key=lambda o: r.body(o.id)[0].casefold()):
+        rows.append({"org": org, "abbr": org.abbr(page.lang) if org.abbr else None, "tasks": involvement(page, org.id)})
+    return page.render("organisations.html", rows=rows)
+
+
+def involvement(page: Page, org_id: str) -> list[tuple[str, str]]:
+    """(label, href) of each task or block that names the body, in itself, its area or its activities."""
+    r = page.renderer
+    found: list[tuple[str, str]] = []
+    for plan in page.site.plans:
+        for area in plan.areas:
+            owners = [*area.tasks, *area.blocks]
+            for owner in owners:
+                named = set(owner.bodies) | set(area.bodies)
+                named |= {b for a in owner.activities for b in a.bodies}
+                if isinstance(owner, Block) or owner.coordinator is None:
+                    pass
+                else:
+                    named.add(owner.coordinator)
+                if org_id in named:
+                    found.append((owner_label(page, plan, area, owner), r.links.to(pages.area_page(plan.id, area.id), owner.id)))
+    return found
+
+
+def owner_label(page: Page, plan: Plan, area, owner) -> str:
+    text = owner.title(page.lang) if isinstance(owner, Block) else owner.text(page.lang)
+    prefix = f"{owner.number} " if getattr(owner, "number", None) else ""
+    short = clean(text)
+    if len(short) > 90:
+        short = short[:88].rsplit(" ", 1)[0] + " …"
+    return f"{area.title(page.lang)}: {prefix}{short}"
+
+
+def sources_page(page: Page, data_dir: Path) -> str:
+    r = page.renderer
+    documents = []
+    for plan in page.site.plans:
+        text = (data_dir / "sources" / plan.source.file).read_text(encoding="utf-8")
+        documents.append(
+            {
+                "plan": plan,
+                "download": download_href(page, plan.source.file),
+                "caption": label("citations_caption", page.lang, plan=plan.short_title(page.lang)),
+                "citations": citations(page, plan),
+                "lines": [line.replace("\t", " ").strip() for line in text.splitlines()],
+            }
+        )
+    return page.render("sources.html", documents=documents, level=2)
+
+
+def download_href(page: Page, file_name: str) -> str:
+    """Source files are published once, at the site root's sources/ folder."""
+    depth = page.url.count("/")
+    return "../" * depth + f"sources/{file_name}"
+
+
+def citations(page: Page, plan: Plan) -> list[dict]:
+    r = page.renderer
+    rows = []
+
+    def add(record_label: str, kind: str, lines: str, href: str) -> None:
+        first = lines.partition("-")[0]
+        rows.append({"label": record_label, "kind": label(f"kind_{kind}", page.lang), "lines": lines.replace("-", "–"), "first": first, "href": href})
+
+    for name in ("purpose", "background", "framework"):
+        section = getattr(plan, name)
+        if section:
+            add(section.title(page.lang), "section", section.source, r.links.to(pages.plan_page(plan.id), name))
+            for event in section.events:
+                add(event.id, "activity", event.source, r.links.to(pages.plan_page(plan.id), event.id))
+    for area in plan.areas:
+        area_path = pages.area_page(plan.id, area.id)
+        add(area.title(page.lang), "area", area.source, r.links.to(area_path))
+        for owner in [*area.tasks, *area.blocks]:
+            add(owner.id, "block" if isinstance(owner, Block) else "task", owner.source, r.links.to(area_path, owner.id))
+        for placed in area_activities(plan, area):
+            add(placed.activity.id, "activity", placed.activity.source, r.links.to(area_path, placed.activity.id))
+    return rows
