@@ -13,3 +13,8 @@ def on_config(config):
 
 def on_files(files, config):
     return mkdocs_hooks.add_source_files(files, config)
+
+
+def on_page_context(context, page, config, nav):
+    mkdocs_hooks.relative_home_switcher(page, config)
+    return context

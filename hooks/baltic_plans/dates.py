@@ -193,9 +193,7 @@ def _day_interval(start: dt.date, end: dt.date, locale: str) -> str:
     diff = "y" if start.year != end.year else "M" if start.month != end.month else "d"
     parts = Locale.parse(locale).interval_formats["yMMMd"][diff]
     full = [part.replace("MMM", "MMMM").replace("MMMMM", "MMMM") for part in parts]
-    return "".join(
-        parse_pattern(pattern).apply(day, locale) for pattern, day in zip(full, (start, end), strict=True)
-    )
+    return "".join(parse_pattern(pattern).apply(day, locale) for pattern, day in zip(full, (start, end), strict=True))
 
 
 def _qualify(text: str, point: Point, within: Within, lang: str, locale: str) -> str:
@@ -207,7 +205,12 @@ def _qualify(text: str, point: Point, within: Within, lang: str, locale: str) ->
 
 
 SEASONS = {
-    "lv": {21: "{year}. gada pavasaris", 22: "{year}. gada vasara", 23: "{year}. gada rudens", 24: "{year}. gada ziema"},
+    "lv": {
+        21: "{year}. gada pavasaris",
+        22: "{year}. gada vasara",
+        23: "{year}. gada rudens",
+        24: "{year}. gada ziema",
+    },
     "en_GB": {21: "spring {year}", 22: "summer {year}", 23: "autumn {year}", 24: "winter {year}"},
 }
 LV_MONTHS_GENITIVE = (

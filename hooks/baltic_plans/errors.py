@@ -8,8 +8,8 @@ from pathlib import Path
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class DataError:
+@dataclass
+class DataError(Exception):
     """One problem in one data file, as an editor needs to see it."""
 
     file: Path

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, Loc
@@ -180,27 +181,13 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 
 def _key_position(doc: YamlDocument, loc: Loc) -> tuple[int | None, int | None]:
-    node = doc.root
-    for key in loc[:-1]:
-        line, _ = doc.position(loc[: loc.index(key) + 1])
-    parent_line = doc.position(loc[:-1])
-    node = _walk(doc, loc[:-1])
-    if node is not None and hasattr(node, "value") and isinstance(node.value, list):
-        for item in node.value:
-            if isinstance(item, tuple) and item[0].value == loc[-1]:
-                return item[0].start_mark.line + 1, item[0].start_mark.column + 1
-    return parent_line
-
-
-def _walk(doc: YamlDocument, loc: Loc):
-    from .yaml_source import _child
-
-    node = doc.root
-    for key in loc:
-        node = _child(node, key)
-        if node is None:
-            return None
-    return node
+    """Where an unknown key itself stands (its parent's position if it cannot be found)."""
+    node = doc.node_at(loc[:-1])
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            if key_node.value == loc[-1]:
+                return key_node.start_mark.line + 1, key_node.start_mark.column + 1
+    return doc.position(loc[:-1])
 
 
 def _record_id(data: Any, loc: Loc) -> str | None:
@@ -309,9 +296,17 @@ class CrossCheck:
                         f"'{task.shares_cell_with}' is not an earlier task of area '{area.id}' (valid: {valid})",
                     )  # fmt: skip
                 elif target.shares_cell_with:
-                    self.fail(doc, (*tloc, "shares_cell_with"), f"'{target.id}' itself shares another task's cell; point to '{target.shares_cell_with}'")
+                    self.fail(
+                        doc,
+                        (*tloc, "shares_cell_with"),
+                        f"'{target.id}' itself shares another task's cell; point to '{target.shares_cell_with}'",
+                    )
                 if task.activities:
-                    self.fail(doc, (*tloc, "activities"), "a task that shares another task's cell has no activities of its own")
+                    self.fail(
+                        doc,
+                        (*tloc, "activities"),
+                        "a task that shares another task's cell has no activities of its own",
+                    )
             earlier[task.id] = task
             for i, activity in enumerate(task.activities):
                 self._activity(doc, (*tloc, "activities", i), activity, plan, source_lines)

@@ -43,3 +43,14 @@ def add_source_files(files: Files, config) -> Files:
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def relative_home_switcher(page, config) -> None:
+    """On the home pages the i18n plugin links the other language absolutely (site_url's path);
+    make those links site-relative like on every other page, so the site works on any host or subpath."""
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    if page.url not in ("", "index.html") and not (page.is_homepage or page.file.src_uri.startswith("index.")):
+        return
+    for alternate in alternates:
+        lang = alternate["lang"]
+        alternate["link"] = "." if lang == pages.DEFAULT_LANGUAGE else f"{lang}/"

@@ -157,7 +157,7 @@ class Plan(Strict):
             if area.id == area_id:
                 return area
         valid = ", ".join(a.id for a in self.areas)
-        raise KeyError(f"plan '{self.id}' has no area '{area_id}' (valid: {valid})")
+        raise LookupError(f"plan '{self.id}' has no area '{area_id}' (valid: {valid})")
 
 
 class Organisation(Strict):
@@ -217,7 +217,7 @@ class Site:
             if plan.id == plan_id:
                 return plan
         valid = ", ".join(p.id for p in self.plans)
-        raise KeyError(f"no plan '{plan_id}' (valid: {valid})")
+        raise LookupError(f"no plan '{plan_id}' (valid: {valid})")
 
     def activities(self, plan: Plan | None = None) -> Iterator[Placed]:
         """Every activity of one plan (or all plans), in source order, with its context."""

@@ -12,7 +12,7 @@ from markupsafe import escape
 from . import links as pages
 from .dates import format_plan_date
 from .links import Links
-from .model import Block, Lang, Placed, Plan, Site, area_activities
+from .model import Block, Lang, Placed, Plan, Site, Task, area_activities
 from .views import Renderer, clean, label
 
 
@@ -57,8 +57,10 @@ class Page:
 
     def render(self, template: str, **context) -> str:
         r = self.renderer
-        html = environment().get_template(template).render(
-            r=r, t=lambda key, **v: label(key, self.lang, **v), lang=self.lang, **context
+        html = (
+            environment()
+            .get_template(template)
+            .render(r=r, t=lambda key, **v: label(key, self.lang, **v), lang=self.lang, **context)
         )
         return tidy(html)
 
@@ -105,13 +107,17 @@ def task_table(page: Page, plan_id: str, area_id: str) -> str:
     has_progress = any(t.activities for t in area.tasks)
     caption_key = "task_table_caption" if has_progress else "action_table_caption"
     title = label("tasks" if has_progress else "action_points", page.lang)
-    return heading(title, 2) + "\n" + page.render(
-        "task_table.html",
-        rows=r.task_rows(plan, area),
-        blocks=[r.block(plan, area, b) for b in area.blocks],
-        numbered=any(t.number for t in area.tasks),
-        has_progress=has_progress,
-        caption=label(caption_key, page.lang, area=area.title(page.lang)),
+    return (
+        heading(title, 2)
+        + "\n"
+        + page.render(
+            "task_table.html",
+            rows=r.task_rows(plan, area),
+            blocks=[r.block(plan, area, b) for b in area.blocks],
+            numbered=any(t.number for t in area.tasks),
+            has_progress=has_progress,
+            caption=label(caption_key, page.lang, area=area.title(page.lang)),
+        )
     )
 
 
@@ -144,7 +150,7 @@ def plan_overview(page: Page, plan_id: str) -> str:
         caption=label("counts_caption", page.lang, plan=plan.short_title(page.lang)),
         tasks_word=r.tasks_word(plan),
         areas=areas,
-        areas_title=(plan.areas_title or None) and plan.areas_title(page.lang) or label("areas", page.lang),
+        areas_title=((plan.areas_title or None) and plan.areas_title(page.lang)) or label("areas", page.lang),
         level=2,
     )
 
@@ -215,12 +221,12 @@ def involvement(page: Page, org_id: str) -> list[tuple[str, str]]:
             for owner in owners:
                 named = set(owner.bodies) | set(area.bodies)
                 named |= {b for a in owner.activities for b in a.bodies}
-                if isinstance(owner, Block) or owner.coordinator is None:
-                    pass
-                else:
+                if isinstance(owner, Task) and owner.coordinator:
                     named.add(owner.coordinator)
                 if org_id in named:
-                    found.append((owner_label(page, plan, area, owner), r.links.to(pages.area_page(plan.id, area.id), owner.id)))
+                    found.append(
+                        (owner_label(page, plan, area, owner), r.links.to(pages.area_page(plan.id, area.id), owner.id))
+                    )
     return found
 
 
@@ -234,7 +240,6 @@ def owner_label(page: Page, plan: Plan, area, owner) -> str:
 
 
 def sources_page(page: Page, data_dir: Path) -> str:
-    r = page.renderer
     documents = []
     for plan in page.site.plans:
         text = (data_dir / "sources" / plan.source.file).read_text(encoding="utf-8")
@@ -262,7 +267,15 @@ def citations(page: Page, plan: Plan) -> list[dict]:
 
     def add(record_label: str, kind: str, lines: str, href: str) -> None:
         first = lines.partition("-")[0]
-        rows.append({"label": record_label, "kind": label(f"kind_{kind}", page.lang), "lines": lines.replace("-", "–"), "first": first, "href": href})
+        rows.append(
+            {
+                "label": record_label,
+                "kind": label(f"kind_{kind}", page.lang),
+                "lines": lines.replace("-", "–"),
+                "first": first,
+                "href": href,
+            }
+        )
 
     for name in ("purpose", "background", "framework"):
         section = getattr(plan, name)
@@ -274,7 +287,9 @@ def citations(page: Page, plan: Plan) -> list[dict]:
         area_path = pages.area_page(plan.id, area.id)
         add(area.title(page.lang), "area", area.source, r.links.to(area_path))
         for owner in [*area.tasks, *area.blocks]:
-            add(owner.id, "block" if isinstance(owner, Block) else "task", owner.source, r.links.to(area_path, owner.id))
+            add(
+                owner.id, "block" if isinstance(owner, Block) else "task", owner.source, r.links.to(area_path, owner.id)
+            )
         for placed in area_activities(plan, area):
             add(placed.activity.id, "activity", placed.activity.source, r.links.to(area_path, placed.activity.id))
     return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -82,7 +83,7 @@ class TableRow:
 
 @dataclass(frozen=True)
 class MonthGroup:
-    label: str
+    label: str | None
     anchor: str
     entries: list[ActivityView]
 
@@ -129,7 +130,9 @@ class Renderer:
     def citation(self, plan: Plan, lines: str) -> Citation:
         key = "source_lines" if "-" in lines else "source_line"
         anchor = f"{plan.id}-L{lines.partition('-')[0]}"
-        return Citation(lines, label(key, self.lang, lines=lines.replace("-", "–")), self.links.to(pages.SOURCES, anchor))
+        return Citation(
+            lines, label(key, self.lang, lines=lines.replace("-", "–")), self.links.to(pages.SOURCES, anchor)
+        )
 
     def activity(self, placed: Placed) -> ActivityView:
         a, plan = placed.activity, placed.plan
@@ -226,11 +229,10 @@ class Renderer:
         ]
         return groups, undated
 
-    def month_label(self, year: int, month: int | None) -> str:
+    def month_label(self, year: int, month: int | None) -> str | None:
+        """None for entries dated only to a year or season: they stand under the year itself."""
         if month is None:
-            return label("month_not_given", self.lang)
-        import datetime as dt
-
+            return None
         return format_date(dt.date(year, month, 1), "LLLL", locale=BABEL_LOCALES[self.lang]).capitalize()
 
     # -- counts ----------------------------------------------------------------------------------
@@ -266,9 +268,7 @@ def abbreviate(text: str, expansions: dict[str, str]) -> Markup:
         return Markup(escaped)
     pattern = _abbreviation_pattern(tuple(sorted((str(escape(k)) for k in expansions), key=len, reverse=True)))
     by_escaped = {str(escape(k)): v for k, v in expansions.items()}
-    return Markup(
-        pattern.sub(lambda m: f'<abbr title="{escape(by_escaped[m.group(0)])}">{m.group(0)}</abbr>', escaped)
-    )
+    return Markup(pattern.sub(lambda m: f'<abbr title="{escape(by_escaped[m.group(0)])}">{m.group(0)}</abbr>', escaped))
 
 
 @cache

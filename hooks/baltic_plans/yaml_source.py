@@ -52,6 +52,14 @@ class YamlDocument:
     data: Any
     root: yaml.Node | None
 
+    def node_at(self, loc: Loc) -> yaml.Node | None:
+        node = self.root
+        for key in loc:
+            node = _child(node, key)
+            if node is None:
+                return None
+        return node
+
     def position(self, loc: Loc) -> tuple[int | None, int | None]:
         """1-based line and column of the deepest node along `loc` that exists."""
         node = self.root

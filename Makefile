@@ -1,0 +1,44 @@
+# Baltic Plans: every target sets up what it needs on a fresh machine (Python 3.11+, make).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test check lint schema lock clean
+
+# Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/).
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# Build both languages into site/, failing on any warning.
+build: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# The whole test suite: lint, data check, unit tests and full bilingual builds.
+test: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+	$(BIN)/baltic-plans-check
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+# Validate data/ only (fast; the same messages as the build).
+check: $(STAMP)
+	$(BIN)/baltic-plans-check
+
+# Regenerate docs/schema/*.json after changing the model.
+schema: $(STAMP)
+	$(BIN)/python -m baltic_plans.schema docs/schema
+
+# Refresh requirements.lock after changing dependency ranges in pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/pip install --upgrade -e '.[test]'
+	$(BIN)/pip freeze --exclude-editable | grep -v '^baltic-plans' > requirements.lock
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,32 @@
+"""`baltic-plans-check`: validate data/ without building the site; exit 1 on any error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .load import check_data
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check the YAML data of Baltic Plans.")
+    parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    result = check_data(args.data_dir)
+    for problem in [*result.errors, *result.warnings]:
+        print(problem, file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    if result.errors:
+        print(f"{len(result.errors)} error(s); the site would not build.", file=sys.stderr)
+        return 1
+    site = result.site
+    activities = sum(1 for _ in site.activities())
+    print(f"data ok: {len(site.plans)} plans, {activities} activities, checked in {elapsed:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""The real site, built in both languages: every record appears where a reader looks for it."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from baltic_plans.model import Site, area_activities
+
+LANGUAGES = {"lv": "", "en": "en/"}
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+class Anchors(HTMLParser):
+    """ids, and hrefs of <a> and <link>, of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag in ("a", "link") and attrs.get("href"):
+            self.links.append((attrs["href"], attrs))
+
+
+def parse(html: str) -> Anchors:
+    parser = Anchors()
+    parser.feed(html)
+    return parser
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_task_and_activity_is_on_its_area_page(built_site: Path, real_site: Site, lang: str):
+    for plan in real_site.plans:
+        for area in plan.areas:
+            ids = parse(page(built_site, f"{LANGUAGES[lang]}{plan.id}/{area.id}")).ids
+            expected = {t.id for t in area.tasks} | {b.id for b in area.blocks}
+            expected |= {p.activity.id for p in area_activities(plan, area)}
+            assert expected - ids == set(), f"{lang} {plan.id}/{area.id}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_dated_activity_is_on_the_timeline_linking_to_its_record(built_site: Path, real_site: Site, lang: str):
+    html = page(built_site, f"{LANGUAGES[lang]}timeline")
+    hrefs = {urlparse(href).fragment for href, _ in parse(html).links}
+    dated = {p.activity.id for p in real_site.activities() if p.activity.date}
+    assert dated - hrefs == set()
+    assert len(re.findall(r'<li class="bp-activity', html)) == len(dated)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_timeline_is_chronological(built_site: Path, lang: str):
+    html = page(built_site, f"{LANGUAGES[lang]}timeline")
+    # a year or month stands for its first day ("2008-03" sorts as 2008-03-01)
+    starts = [s + "-01" * (2 - s.count("-")) for s in re.findall(r'<time datetime="([\d-]+)"', html)]
+    assert len(starts) > 50
+    assert starts == sorted(starts)
+    years = [int(y) for y in re.findall(r'<h2 id="y(\d{4})"', html)]
+    assert years == sorted(years) and len(years) >= 6
+
+
+def test_pages_read_in_their_own_language(built_site: Path):
+    lv = page(built_site, "cbss-2008/education")
+    en = page(built_site, "en/cbss-2008/education")
+    assert '<html lang="lv"' in lv and '<html lang="en"' in en
+    assert "2007. gada 13. septembris" in lv and "13 September 2007" in en
+    assert "Paveiktais" in lv and "Accomplished" in en
+    assert "Sekmēt Eiropas Savienības" in lv and "Promote the European Union" in en
+
+
+def test_abbreviations_show_their_expansion_in_the_page_language(built_site: Path):
+    assert '<abbr title="Baltijas jūras valstu padome">BJVP</abbr>' in page(built_site, "cbss-2008/education")
+    assert '<abbr title="Council of the Baltic Sea States">CBSS</abbr>' in page(built_site, "en/cbss-2008/education")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts and p.name != "404.html")
+
+
+def test_every_switcher_link_leads_to_the_same_page_in_the_other_language(built_site: Path):
+    checked = 0
+    for path in html_pages(built_site):
+        rel = path.relative_to(built_site).as_posix()
+        is_en = rel.startswith("en/")
+        counterpart = rel.removeprefix("en/") if is_en else f"en/{rel}"
+        for href, attrs in parse(path.read_text(encoding="utf-8")).links:
+            if "md-select__link" not in attrs.get("class", ""):
+                continue
+            target = urljoin(f"http://site/{rel}", href)
+            resolved = urlparse(target).path.lstrip("/")
+            resolved = resolved + "index.html" if resolved.endswith("/") or not resolved else resolved
+            expected = rel if attrs["hreflang"] == ("en" if is_en else "lv") else counterpart
+            assert resolved == expected, f"{rel}: switcher {attrs['hreflang']} → {href}"
+            checked += 1
+    assert checked == 2 * len(html_pages(built_site))
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path):
+    pages = {p.relative_to(built_site).as_posix(): parse(p.read_text(encoding="utf-8")) for p in html_pages(built_site)}
+    broken = []
+    for rel, anchors in pages.items():
+        for href, _ in anchors.links:
+            url = urlparse(urljoin(f"http://site/{rel}", href))
+            if url.netloc != "site":
+                continue
+            target = url.path.lstrip("/")
+            target = target + "index.html" if target.endswith("/") or not target else target
+            if not (built_site / target).exists():
+                broken.append(f"{rel} → {href}")
+            elif url.fragment and target in pages and url.fragment not in pages[target].ids:
+                broken.append(f"{rel} → {href} (no anchor)")
+    assert broken == []
+
+
+def test_the_original_documents_are_published(built_site: Path):
+    for name in ("cbss-latvian-presidency-report-2008-02-05.lv.txt", "baltmet-action-plan-2011-2012.en.txt"):
+        assert (built_site / "sources" / name).read_bytes() == (Path("data/sources") / name).read_bytes()
+
+
+def test_no_third_party_request_at_page_load(built_site: Path):
+    for path in html_pages(built_site):
+        html = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+            src = re.search(r'(?:src|href)="(https?:)?//', tag)
+            assert not src or 'rel="alternate"' in tag or 'rel="canonical"' in tag, f"{path}: {tag}"

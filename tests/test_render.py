@@ -1,0 +1,84 @@
+"""Render functions: language picked at render time, source shape kept, data text escaped."""
+
+from __future__ import annotations
+
+from baltic_plans.links import Links, page_url
+from baltic_plans.model import Site
+from baltic_plans.render import Page, task_table, tidy
+from baltic_plans.views import Renderer, abbreviate
+from conftest import Project
+
+
+def renderer(site: Site, lang: str = "en", url: str = "cbss-2008/energy/") -> Renderer:
+    return Renderer(site, lang, Links(lang, url))
+
+
+def test_abbreviations_get_tooltips_and_the_text_is_escaped_first():
+    html = abbreviate("CBSS <b> & CBSS-like CBSSX", {"CBSS": 'Council "of" <States>'})
+    assert str(html) == (
+        '<abbr title="Council &#34;of&#34; &lt;States&gt;">CBSS</abbr> &lt;b&gt; &amp; CBSS-like CBSSX'
+    )
+
+
+def test_tasks_sharing_a_cell_share_one_row_as_in_the_source(real_site: Site):
+    plan = real_site.plan("cbss-2008")
+    rows = renderer(real_site).task_rows(plan, plan.area("energy"))
+    assert len(rows) == 1
+    assert [t.id for t in rows[0].tasks] == [
+        "cbss-energy-package", "cbss-energy-infrastructure", "cbss-energy-renewables", "cbss-energy-ec-legislation",
+    ]  # fmt: skip
+    assert rows[0].accomplished and rows[0].planned
+
+
+def test_a_row_splits_its_cell_into_accomplished_and_planned(real_site: Site):
+    plan = real_site.plan("cbss-2008")
+    for row in renderer(real_site).task_rows(plan, plan.area("education")):
+        assert all(v.status in ("done", "ongoing") for v in row.accomplished)
+        assert all(v.status == "planned" for v in row.planned)
+
+
+def test_timeline_groups_by_year_then_month_and_keeps_undated_apart(real_site: Site):
+    years, undated = renderer(real_site).timeline(real_site.activities())
+    assert [y.year for y in years] == sorted(y.year for y in years)
+    labels_2007 = [m.label for m in next(y for y in years if y.year == 2007).months]
+    assert labels_2007[0] is None  # dated to the year only: under the year itself
+    assert "September" in labels_2007 and "December" in labels_2007
+    assert undated and all(v.date_text is None for v in undated)
+
+
+def test_the_language_is_the_page_s_not_the_build_s(real_site: Site):
+    lv = task_table(Page(real_site, "lv", "cbss-2008/energy/"), "cbss-2008", "energy")
+    en = task_table(Page(real_site, "en", "en/cbss-2008/energy/"), "cbss-2008", "energy")
+    assert "## Uzdevumi" in lv and "2007. gada 16. oktobris" in lv
+    assert "## Tasks" in en and "16 October 2007" in en
+
+
+def test_links_are_relative_to_the_current_page_in_its_language():
+    assert page_url("cbss-2008/education.md", "en") == "en/cbss-2008/education/"
+    assert page_url("index.md", "lv") == ""
+    links = Links("en", "en/timeline/")
+    assert links.to("cbss-2008/education.md", "cbss-edu-bologna") == "../cbss-2008/education/#cbss-edu-bologna"
+    assert Links("lv", "").to("sources.md") == "sources/"
+
+
+def test_blank_lines_inside_html_are_dropped_but_headings_keep_theirs():
+    assert (
+        tidy("<ul>\n\n<li>a</li>\n\n</ul>\n\n## Heading\n\n<p>x</p>")
+        == "<ul>\n<li>a</li>\n</ul>\n\n## Heading\n\n<p>x</p>\n"
+    )
+
+
+def test_html_and_jinja_in_data_are_shown_literally(project: Project):
+    project.replace_in_plan(
+        'en: "At the Nordic Council of Ministers (NCM) 5+3',
+        'en: "<script>alert(1)</script> {{ 7 * 7 }} {% raw %} | a pipe | At the Nordic Council of Ministers (NCM) 5+3',
+    )
+
+    result = project.build()
+
+    assert result.returncode == 0, result.stderr
+    html = (project.root / "site" / "en" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }} {% raw %} | a pipe |" in html
+    assert "<script>alert(1)" not in html
+    timeline = (project.root / "site" / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}" in timeline
