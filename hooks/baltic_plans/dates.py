@@ -1,24 +1,27 @@
-"""Dates at the source's precision: EDTF strings parsed by the `edtf` library, shown by Babel.
+"""Dates at the source's precision, written in EDTF (ISO 8601-2) and shown by Babel.
 
 Accepted forms (EDTF level 0 and the season of level 1): YYYY, YYYY-MM, YYYY-MM-DD,
 YYYY-21..24 (spring, summer, autumn, winter), and an interval A/B of those.
+This subset is parsed here with a regular expression and `datetime`: the `edtf` package's
+pyparsing grammar took 20 ms per date, over 95 % of the data check.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, parse_pattern
-from edtf import Date, Interval, Season, parse_edtf
-from edtf.parser.edtf_exceptions import EDTFParseException
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import core_schema
 
+_POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_OTHER_EDTF = re.compile(r"[~?%X]|\.\.|^-|[+-]\d{2}:?\d{2}$|T")
 VALID_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, a season YYYY-21..24, or a range A/B of these"
 BABEL_LOCALES = {"lv": "lv", "en": "en_GB"}
 
@@ -96,16 +99,14 @@ class PlanDate:
         if not isinstance(value, str):
             raise ValueError(f"a date must be a quoted string ({VALID_FORMS})")
         value = value.strip()
-        try:
-            parsed = parse_edtf(value)
-        except EDTFParseException:
-            raise ValueError(f"'{value}' is not a valid date (expected {VALID_FORMS})") from None
-        if isinstance(parsed, Interval):
-            start, end = _point(parsed.lower, value), _point(parsed.upper, value)
-            if end.last_day < start.first_day:
-                raise ValueError(f"the range '{value}' ends before it starts")
-            return cls(start, end, value)
-        return cls(_point(parsed, value), None, value)
+        start, slash, end = value.partition("/")
+        first = _point(start, value)
+        if not slash:
+            return cls(first, None, value)
+        last = _point(end, value)
+        if last.last_day < first.first_day:
+            raise ValueError(f"the range '{value}' ends before it starts")
+        return cls(first, last, value)
 
     @property
     def is_range(self) -> bool:
@@ -144,14 +145,20 @@ class PlanDate:
         }
 
 
-def _point(parsed: Any, value: str) -> Point:
-    if isinstance(parsed, Season):
-        return Point(int(parsed.year), season=int(parsed.season))
-    if isinstance(parsed, Date) and type(parsed) is Date:
-        month = int(parsed.month) if parsed.month else None
-        day = int(parsed.day) if parsed.day else None
-        return Point(int(parsed.year), month, day)
-    raise ValueError(f"'{value}' uses an EDTF feature this site does not show (expected {VALID_FORMS})")
+def _point(text: str, value: str) -> Point:
+    match = _POINT.fullmatch(text)
+    if not match:
+        if _OTHER_EDTF.search(value):
+            raise ValueError(f"'{value}' uses an EDTF feature this site does not show (expected {VALID_FORMS})")
+        raise ValueError(f"'{value}' is not a valid date (expected {VALID_FORMS})")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month and 21 <= month <= 24 and day is None:
+        return Point(year, season=month)
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a valid date (expected {VALID_FORMS})") from None
+    return Point(year, month, day)
 
 
 # -- formatting -----------------------------------------------------------------------------
