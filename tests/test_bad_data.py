@@ -116,7 +116,7 @@ def test_bad_data_is_reported_with_file_line_record_and_field(project: Project, 
         assert expected in messages, f"{expected!r} not in:\n{messages}"
 
 
-@pytest.mark.parametrize("kind", ["invalid date", "duplicate key", "unknown organisation"])
+@pytest.mark.parametrize("kind", CASES)
 def test_the_build_fails_and_leaves_the_published_site_as_it_was(project: Project, kind: str):
     site = project.root / "site"
     site.mkdir()
