@@ -171,3 +171,12 @@ def test_the_real_data_is_valid():
     result = check_data(ROOT / "data")
     assert [str(e) for e in result.errors] == []
     assert [str(w) for w in result.warnings] == []
+
+
+def test_a_source_text_that_is_not_utf8_is_named(project: Project):
+    (project.data / "sources" / "baltmet-action-plan-2011-2012.en.txt").write_bytes(b"Baltic \xe9 Metropolises\n")
+
+    errors = [str(e) for e in check_data(project.data).errors]
+
+    assert len(errors) == 1
+    assert "baltmet-action-plan-2011-2012.en.txt: not UTF-8 at byte 7" in errors[0]

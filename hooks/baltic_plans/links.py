@@ -8,9 +8,6 @@ from mkdocs.utils import get_relative_url
 
 DEFAULT_LANGUAGE = "lv"
 
-HOME = "index.md"
-TIMELINE = "timeline.md"
-ORGANISATIONS = "organisations.md"
 SOURCES = "sources.md"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,6 +84,9 @@ def _load(data_dir: Path) -> LoadResult:
         plans=tuple(plan for _, (_, plan) in plans),
         organisations={o.id: o for o in orgs.organisations},
         places={p.id: p for p in place_list.places},
+        sources={
+            p.name: tuple(p.read_text(encoding="utf-8").splitlines()) for p in (data_dir / SOURCES_DIR).glob("*.txt")
+        },
     )
     checker = CrossCheck(site, data_dir)
     checker.check_unique_ids(org_doc, "organisations", orgs.organisations)
@@ -92,6 +94,16 @@ def _load(data_dir: Path) -> LoadResult:
     for _, (doc, plan) in plans:
         checker.check_plan(doc, plan)
     return LoadResult(None if checker.errors else site, checker.errors, checker.warnings)
+
+
+def _read_sources(folder: Path, errors: list[DataError]) -> dict[str, tuple[str, ...]]:
+    sources = {}
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            sources[path.name] = tuple(path.read_text(encoding="utf-8").splitlines())
+        except UnicodeDecodeError as error:
+            errors.append(DataError(path, f"not UTF-8 at byte {error.start}; save the source text as UTF-8"))
+    return sources
 
 
 def _parse(path: Path, model: type[BaseModel], errors: list[DataError]):
@@ -335,12 +347,12 @@ class CrossCheck:
             )  # fmt: skip
 
     def _source_length(self, doc: YamlDocument, plan: Plan) -> int:
-        path = self.data_dir / SOURCES_DIR / plan.source.file
-        if not path.is_file():
-            available = ", ".join(p.name for p in sorted((self.data_dir / SOURCES_DIR).glob("*.txt")))
+        lines = self.site.sources.get(plan.source.file)
+        if lines is None:
+            available = ", ".join(sorted(self.site.sources))
             self.fail(doc, ("source", "file"), f"'{plan.source.file}' is not in data/sources/ (available: {available})")
             return 0
-        return len(path.read_text(encoding="utf-8").splitlines())
+        return len(lines)
 
     def _cite(self, doc: YamlDocument, loc: Loc, lines: str, length: int) -> None:
         first, _, last = lines.partition("-")
@@ -367,15 +379,3 @@ def _similar(ref: str, known: dict) -> str:
 
     matches = difflib.get_close_matches(ref, list(known), n=3, cutoff=0.6)
     return ", ".join(f"'{m}'" for m in matches)
-
-
-def iter_texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
-    """Every Text in a model, with its location (for translation coverage)."""
-    if isinstance(value, Text):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from iter_texts(getattr(value, name), (*loc, name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from iter_texts(item, (*loc, index))

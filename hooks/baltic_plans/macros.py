@@ -19,6 +19,7 @@ MACROS = {
     "home_overview": render.home_overview,
     "combined_timeline": render.combined_timeline,
     "organisations_table": render.organisations_table,
+    "sources_page": render.sources_page,
 }
 
 
@@ -46,4 +47,3 @@ def define_env(env) -> None:
 
     for name, function in MACROS.items():
         env.macro(bind(function), name)
-    env.macro(lambda: render.sources_page(current_page(), data_dir(env.conf)), "sources_page")

@@ -211,6 +211,7 @@ class Site:
     plans: tuple[Plan, ...]
     organisations: dict[str, Organisation]
     places: dict[str, Place]
+    sources: dict[str, tuple[str, ...]]  # file name in data/sources/ → its lines
 
     def plan(self, plan_id: str) -> Plan:
         for plan in self.plans:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import escape
@@ -225,12 +224,12 @@ def involvement(page: Page, org_id: str) -> list[tuple[str, str]]:
                     named.add(owner.coordinator)
                 if org_id in named:
                     found.append(
-                        (owner_label(page, plan, area, owner), r.links.to(pages.area_page(plan.id, area.id), owner.id))
+                        (owner_label(page, area, owner), r.links.to(pages.area_page(plan.id, area.id), owner.id))
                     )
     return found
 
 
-def owner_label(page: Page, plan: Plan, area, owner) -> str:
+def owner_label(page: Page, area, owner) -> str:
     text = owner.title(page.lang) if isinstance(owner, Block) else owner.text(page.lang)
     prefix = f"{owner.number} " if getattr(owner, "number", None) else ""
     short = clean(text)
@@ -239,17 +238,16 @@ def owner_label(page: Page, plan: Plan, area, owner) -> str:
     return f"{area.title(page.lang)}: {prefix}{short}"
 
 
-def sources_page(page: Page, data_dir: Path) -> str:
+def sources_page(page: Page) -> str:
     documents = []
     for plan in page.site.plans:
-        text = (data_dir / "sources" / plan.source.file).read_text(encoding="utf-8")
         documents.append(
             {
                 "plan": plan,
                 "download": download_href(page, plan.source.file),
                 "caption": label("citations_caption", page.lang, plan=plan.short_title(page.lang)),
                 "citations": citations(page, plan),
-                "lines": [line.replace("\t", " ").strip() for line in text.splitlines()],
+                "lines": [line.replace("\t", " ").strip() for line in page.site.sources[plan.source.file]],
             }
         )
     return page.render("sources.html", documents=documents, level=2)

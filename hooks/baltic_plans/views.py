@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from . import links as pages
 from .dates import BABEL_LOCALES, Precision, format_plan_date
 from .links import Links
-from .model import Activity, Area, Block, Lang, Placed, Plan, PlanKind, Site, Status, Task, area_activities
+from .model import Area, Block, Lang, Placed, Plan, PlanKind, Site, Status, Task, area_activities
 
 STATUSES = (Status.DONE, Status.ONGOING, Status.PLANNED)
 
@@ -257,9 +257,6 @@ class Renderer:
     def abbreviate(self, text: str) -> Markup:
         """Escape the text, then give every known abbreviation its expansion as a tooltip."""
         return abbreviate(text, self.abbreviations)
-
-    def date(self, activity: Activity) -> str | None:
-        return format_plan_date(activity.date, self.lang, activity.within) if activity.date else None
 
 
 def abbreviate(text: str, expansions: dict[str, str]) -> Markup:
