@@ -84,10 +84,10 @@ def _load(data_dir: Path) -> LoadResult:
         plans=tuple(plan for _, (_, plan) in plans),
         organisations={o.id: o for o in orgs.organisations},
         places={p.id: p for p in place_list.places},
-        sources={
-            p.name: tuple(p.read_text(encoding="utf-8").splitlines()) for p in (data_dir / SOURCES_DIR).glob("*.txt")
-        },
+        sources=_read_sources(data_dir / SOURCES_DIR, errors),
     )
+    if errors:
+        return LoadResult(None, errors, [])
     checker = CrossCheck(site, data_dir)
     checker.check_unique_ids(org_doc, "organisations", orgs.organisations)
     checker.check_unique_ids(place_doc, "places", place_list.places)
