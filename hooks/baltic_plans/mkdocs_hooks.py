@@ -48,9 +48,8 @@ def add_source_files(files: Files, config) -> Files:
 def relative_home_switcher(page, config) -> None:
     """On the home pages the i18n plugin links the other language absolutely (site_url's path);
     make those links site-relative like on every other page, so the site works on any host or subpath."""
-    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
-    if page.url not in ("", "index.html") and not (page.is_homepage or page.file.src_uri.startswith("index.")):
+    if not page.file.src_uri.startswith("index."):  # index.md, index.en.md
         return
-    for alternate in alternates:
+    for alternate in getattr(config.extra, "alternate", None) or []:
         lang = alternate["lang"]
         alternate["link"] = "." if lang == pages.DEFAULT_LANGUAGE else f"{lang}/"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import escape
@@ -50,7 +50,7 @@ class Page:
     url: str
     directory_urls: bool = True
 
-    @property
+    @cached_property  # one per page: its abbreviation table is built once
     def renderer(self) -> Renderer:
         return Renderer(self.site, self.lang, Links(self.lang, self.url, self.directory_urls))
 
@@ -90,7 +90,7 @@ def area_summary(page: Page, plan_id: str, area_id: str) -> str:
         plan=plan,
         area=area,
         bodies=[r.body(b) for b in area.bodies],
-        notes=[clean(n(page.lang)) for n in area.notes],
+        notes=page.renderer.texts(area.notes),
         citation=r.citation(plan, area.source),
         plan_href=r.links.to(pages.plan_page(plan.id)),
         counts=r.area_counts(plan, area),
@@ -144,7 +144,7 @@ def plan_overview(page: Page, plan_id: str) -> str:
         as_of=format_plan_date(plan.as_of, page.lang) if plan.as_of else None,
         period=format_plan_date(plan.period, page.lang),
         citation=r.citation(plan, plan.source.lines or "1"),
-        notes=[clean(n(page.lang)) for n in plan.notes],
+        notes=page.renderer.texts(plan.notes),
         counts=r.plan_counts(plan),
         caption=label("counts_caption", page.lang, plan=plan.short_title(page.lang)),
         tasks_word=r.tasks_word(plan),
@@ -169,10 +169,10 @@ def plan_section(page: Page, plan_id: str, name: str) -> str:
         section=section,
         anchor=name,
         level=2,
-        paragraphs=[clean(p(page.lang)) for p in section.paragraphs],
+        paragraphs=r.texts(section.paragraphs),
         events=[r.activity(Placed(e, plan, None, None)) for e in events],
         citation=r.citation(plan, section.source),
-        notes=[clean(n(page.lang)) for n in section.notes],
+        notes=page.renderer.texts(section.notes),
     )
 
 

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from . import links as pages
 from .dates import BABEL_LOCALES, Precision, format_plan_date
 from .links import Links
-from .model import Area, Block, Lang, Placed, Plan, PlanKind, Site, Status, Task, area_activities
+from .model import Area, Block, Lang, Placed, Plan, PlanKind, Site, Status, Task, Text, area_activities
 
 STATUSES = (Status.DONE, Status.ONGOING, Status.PLANNED)
 
@@ -123,6 +123,10 @@ class Renderer:
 
     # -- records ---------------------------------------------------------------------------
 
+    def texts(self, texts: Iterable[Text]) -> list[str]:
+        """Editor's notes or paragraphs, in this language, each on one line."""
+        return [clean(text(self.lang)) for text in texts]
+
     def body(self, org_id: str) -> tuple[str, str]:
         org = self.site.organisations[org_id]
         return org.label(self.lang), org.name(self.lang)
@@ -146,7 +150,7 @@ class Renderer:
             group=clean(a.group(self.lang)) if a.group else None,
             places=[self.site.places[p].name(self.lang) for p in a.places],
             bodies=[self.body(b) for b in a.bodies],
-            notes=[clean(n(self.lang)) for n in a.notes],
+            notes=self.texts(a.notes),
             citation=self.citation(plan, a.source),
             href=self.record_href(placed),
             context=self.context(placed),
@@ -170,7 +174,7 @@ class Renderer:
             text=clean(task.text(self.lang)),
             bodies=[self.body(b) for b in task.bodies],
             coordinator=self.body(task.coordinator) if task.coordinator else None,
-            notes=[clean(n(self.lang)) for n in task.notes],
+            notes=self.texts(task.notes),
             citation=self.citation(plan, task.source),
         )
 
@@ -201,7 +205,7 @@ class Renderer:
             "id": block.id,
             "title": clean(block.title(self.lang)),
             "bodies": [self.body(b) for b in block.bodies],
-            "notes": [clean(n(self.lang)) for n in block.notes],
+            "notes": self.texts(block.notes),
             "citation": self.citation(plan, block.source),
             "activities": [self.activity(Placed(a, plan, area, block)) for a in block.activities],
         }
