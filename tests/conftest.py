@@ -39,6 +39,13 @@ class Project:
         assert old in text, f"fixture text not found: {old!r}"
         return self.write_plan(text.replace(old, new, count), name)
 
+    def check(self, *args: str) -> subprocess.CompletedProcess:
+        """`baltic-plans-check` as an editor runs it, in the project folder."""
+        return subprocess.run(
+            [sys.executable, "-m", "baltic_plans.check", *args],
+            cwd=self.root, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+
     def build(self, site_dir: Path | None = None) -> subprocess.CompletedProcess:
         site_dir = site_dir or self.root / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -7,6 +7,7 @@ the file, the line, the record id, the field and what would be valid.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -17,54 +18,143 @@ ACTIVITY = 'id: "cbss-edu-nordplus-agreement-2007-10"'  # line 52 of cbss-2008.y
 DATE = 'date: "2007-10"'  # line 53, that activity's date
 
 
+EN_TEXT = '              en: "At the Nordic Council of Ministers (NCM) 5+3'  # line 58
+
+
 @dataclass(frozen=True)
 class Case:
-    old: str
-    new: str
-    expected: tuple[str, ...]
+    """Replace `old` by `new` in `file` (or write `content` as its bytes); the editor must see `expected`."""
+
+    old: str = ""
+    new: str = ""
+    expected: tuple[str, ...] = ()
     file: str = "plans/cbss-2008.yml"
+    content: bytes | None = None
+
+    def apply(self, data: Path) -> None:
+        path = data / self.file
+        if self.content is not None:
+            path.write_bytes(self.content)
+            return
+        text = path.read_text(encoding="utf-8")
+        assert self.old in text, f"fixture text not found: {self.old!r}"
+        path.write_text(text.replace(self.old, self.new, 1), encoding="utf-8")
 
 
+RECORD = "[cbss-edu-nordplus-agreement-2007-10]"
 CASES = {
+    # -- the file itself --------------------------------------------------------------------------------------
     "yaml syntax": Case(DATE, 'date: "2007-10', ("cbss-2008.yml:", "YAML syntax")),
+    "broken indentation": Case(
+        '            status: "done"\n            bodies: [ncm, nordplus]',
+        '            status: "done"\n          bodies: [ncm, nordplus]',
+        ("cbss-2008.yml:55", "YAML syntax"),
+    ),
+    "tab character": Case(DATE, '\tdate: "2007-10"', ("cbss-2008.yml:53", "TAB character", "indents with spaces only")),
     "duplicate key": Case(
         DATE,
         f'{DATE}\n            date: "2007-11"',
         ("cbss-2008.yml:54", "duplicate key 'date'", "first defined on line 53"),
     ),
+    "not UTF-8": Case(
+        file="places.yml",
+        content=b'places:\n  - id: riga\n    name: {lv: "R\xeega", en: Riga}\n',
+        expected=("places.yml:3", "byte 0xee is not valid UTF-8", "save the file as UTF-8"),
+    ),
+    "byte-order mark": Case(
+        file="places.yml",
+        content=b"\xef\xbb\xbfplaces: []\n",
+        expected=("places.yml:1", "byte-order mark (BOM)", "save it as UTF-8 without BOM"),
+    ),
+    "empty file": Case(
+        file="organisations.yml", content=b"\n  \n", expected=("organisations.yml", "the file is empty")
+    ),
+    "not a mapping": Case(
+        file="places.yml", content=b"- riga\n- tallinn\n", expected=("places.yml:1", "must hold a YAML mapping")
+    ),
+    # -- fields -----------------------------------------------------------------------------------------------
     "unknown field": Case(
         DATE,
         f'{DATE}\n            colour: "red"',
-        (
-            "cbss-2008.yml:54",
-            "[cbss-edu-nordplus-agreement-2007-10]",
-            "unknown field 'colour'",
-            "valid fields: id, source",
-        ),
+        ("cbss-2008.yml:54", RECORD, "unknown field 'colour'", "valid fields: id, source"),
     ),
     "missing field": Case(
         '            status: "done"\n            bodies: [ncm, nordplus]',
         "            bodies: [ncm, nordplus]",
         ("cbss-2008.yml:52", "cbss-edu-nordplus-agreement-2007-10", "status", "required field 'status' is missing"),
     ),
-    "missing language": Case(
-        '              en: "At the Nordic Council of Ministers (NCM) 5+3',
-        '              xx: "At the',
-        ("cbss-2008.yml:", "activities[cbss-edu-nordplus-agreement-2007-10].text", "the 'en' text is missing"),
+    "text not quoted as text": Case(
+        '              lv: "2007.gada oktobrī',
+        '              lv: 2007\n              xlv: "',
+        ("cbss-2008.yml:57", f"{RECORD}.text.lv", "2007 is a number, not text", "put it in quotes"),
+    ),
+    "text without languages": Case(
+        '            text:\n              lv: "2007.gada oktobrī',
+        '            text: "Nordplus"\n            xtext:\n              lv: "2007.gada oktobrī',
+        ("cbss-2008.yml:56", f"{RECORD}.text", "'Nordplus' is a single value", "expected the fields lv, en, pending"),
+    ),
+    # -- texts and translations -------------------------------------------------------------------------------
+    "translation missing, not marked pending": Case(
+        EN_TEXT,
+        "              # en: removed",
+        ("cbss-2008.yml:57", f"{RECORD}.text", "the 'en' text is missing", "'pending: en'"),
+    ),
+    "misspelled language": Case(
+        EN_TEXT,
+        '              eng: "At the',
+        ("cbss-2008.yml:58", "unknown field 'eng'", "valid fields: lv, en, pending"),
+    ),
+    "pending but translated": Case(
+        EN_TEXT,
+        f"              pending: en\n{EN_TEXT}",
+        ("cbss-2008.yml:57", "'en' is marked pending but has a text", "remove 'pending: en'"),
+    ),
+    "empty text": Case(
+        EN_TEXT,
+        '              en: ""\n              x: "',
+        ("cbss-2008.yml:58", f"{RECORD}.text.en", "the 'en' text is empty", "'pending: en'"),
+    ),
+    "whitespace-only text": Case(
+        EN_TEXT,
+        '              en: "   "\n              x: "',
+        ("cbss-2008.yml:58", f"{RECORD}.text.en", "the 'en' text is empty"),
+    ),
+    # -- values -----------------------------------------------------------------------------------------------
+    "unknown status": Case(
+        'status: "done"',
+        'status: "finished"',
+        ("cbss-2008.yml:", ".status", "'finished' is not allowed", "'done', 'ongoing' or 'planned'"),
     ),
     "invalid date": Case(
         DATE,
         'date: "October 2007"',
         (
             "cbss-2008.yml:53",
-            "[cbss-edu-nordplus-agreement-2007-10].date",
+            f"{RECORD}.date",
             "'October 2007' is not a valid date",
             "expected YYYY, YYYY-MM, YYYY-MM-DD",
         ),
     ),
-    "impossible date": Case(DATE, 'date: "2007-02-30"', ("cbss-2008.yml:53", "'2007-02-30' is not a valid date")),
+    "30 February": Case(DATE, 'date: "2008-02-30"', ("cbss-2008.yml:53", "'2008-02-30' is not a valid date")),
     "range ends before it starts": Case(
         DATE, 'date: "2007-10-12/2007-10-02"', ("cbss-2008.yml:53", ".date", "ends before it starts")
+    ),
+    "within with a day": Case(
+        'date: "2008-02"\n            within: "early"',
+        'date: "2008-02-04"\n            within: "early"',
+        ("cbss-2008.yml:214", ".within", "'within' (early/mid/end) goes only with a single month or year date"),
+    ),
+    "id with spaces": Case(
+        ACTIVITY, 'id: "cbss edu nordplus"', ("cbss-2008.yml:52", "'cbss edu nordplus' is not a valid id", "lowercase")
+    ),
+    "id with capitals": Case(
+        ACTIVITY, 'id: "CBSS-Edu-Nordplus"', ("cbss-2008.yml:52", "'CBSS-Edu-Nordplus' is not a valid id", "lowercase")
+    ),
+    # -- references -------------------------------------------------------------------------------------------
+    "duplicate id": Case(
+        ACTIVITY,
+        'id: "cbss-edu-reykjavik-protocol-talks"',
+        ("cbss-2008.yml:52", "duplicate id 'cbss-edu-reykjavik-protocol-talks'"),
     ),
     "unknown organisation": Case(
         "bodies: [ncm, nordplus]",
@@ -81,18 +171,30 @@ CASES = {
     "unknown shared cell": Case(
         'shares_cell_with: "cbss-energy-package"',
         'shares_cell_with: "cbss-energy-nope"',
-        ("cbss-2008.yml:", "shares_cell_with", "'cbss-energy-nope' is not an earlier task of area 'energy'"),
+        ("cbss-2008.yml:401", "shares_cell_with", "'cbss-energy-nope' is not an earlier task of area 'energy'"),
     ),
-    "duplicate id": Case(
-        ACTIVITY,
-        'id: "cbss-edu-reykjavik-protocol-talks"',
-        ("cbss-2008.yml:52", "duplicate id 'cbss-edu-reykjavik-protocol-talks'"),
+    "reference into the other plan": Case(
+        'shares_cell_with: "cbss-energy-package"',
+        'shares_cell_with: "baltmet-1-1"',
+        (
+            "cbss-2008.yml:401",
+            "[cbss-energy-infrastructure].shares_cell_with",
+            "'baltmet-1-1' is a task of plan 'baltmet-2011', area 'innovation'",
+            "only with an earlier task of its own area 'energy'",
+        ),
     ),
-    "invalid status": Case(
-        'status: "done"',
-        'status: "finished"',
-        ("cbss-2008.yml:", ".status", "'finished' is not allowed", "'done', 'ongoing' or 'planned'"),
+    "citation past the end of the source": Case(
+        'source: "16"', 'source: "999"', ("cbss-2008.yml:59", "line 999 is past the end of the source (217 lines)")
     ),
+    "citation range backwards": Case(
+        'source: "16"', 'source: "16-12"', ("cbss-2008.yml:59", "line range '16-12' ends before it starts")
+    ),
+    "unknown source file": Case(
+        "file: cbss-latvian-presidency-report-2008-02-05.lv.txt",
+        "file: cbss-report.lv.txt",
+        ("cbss-2008.yml:17", "'cbss-report.lv.txt' is not in data/sources/", "available: baltmet-action-plan"),
+    ),
+    # -- dates against the report date -------------------------------------------------------------------------
     "done after the report date": Case(
         DATE,
         'date: "2008-03"',
@@ -103,10 +205,7 @@ CASES = {
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_bad_data_is_reported_with_file_line_record_and_field(project: Project, case: Case):
-    path = project.data / case.file
-    text = path.read_text(encoding="utf-8")
-    assert case.old in text
-    path.write_text(text.replace(case.old, case.new, 1), encoding="utf-8")
+    case.apply(project.data)
 
     result = check_data(project.data)
 
@@ -116,13 +215,24 @@ def test_bad_data_is_reported_with_file_line_record_and_field(project: Project, 
         assert expected in messages, f"{expected!r} not in:\n{messages}"
 
 
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_the_check_command_exits_non_zero_with_the_message(project: Project, case: Case):
+    case.apply(project.data)
+
+    result = project.check()
+
+    assert result.returncode == 1
+    assert case.expected[-1] in result.stderr
+    assert "error(s); the site would not build" in result.stderr
+
+
 @pytest.mark.parametrize("kind", CASES)
 def test_the_build_fails_and_leaves_the_published_site_as_it_was(project: Project, kind: str):
     site = project.root / "site"
     site.mkdir()
     (site / "index.html").write_text("the site as published before", encoding="utf-8")
     case = CASES[kind]
-    project.replace_in_plan(case.old, case.new)
+    case.apply(project.data)
 
     result = project.build(site)
 
@@ -132,13 +242,48 @@ def test_the_build_fails_and_leaves_the_published_site_as_it_was(project: Projec
     assert (site / "index.html").read_text(encoding="utf-8") == "the site as published before"
 
 
-def test_all_errors_are_reported_at_once(project: Project):
-    text = project.plan_text().replace(DATE, 'date: "2007-02-30"').replace("places: [riga]", "places: [rigaa]", 1)
-    project.write_plan(text)
+def test_there_are_at_least_25_kinds_of_bad_input():
+    assert len(CASES) >= 25
 
-    errors = check_data(project.data).errors
 
-    assert len(errors) == 2
+def test_all_errors_are_reported_at_once_structural_and_across_records(project: Project):
+    for case in ("30 February", "unknown place", "duplicate id", "citation past the end of the source"):
+        CASES[case].apply(project.data)
+    CASES["unknown status"].apply(project.data)
+    Case("id: ncm", "id: ncm\n    colour: red", file="organisations.yml").apply(project.data)
+
+    errors = [str(e) for e in check_data(project.data).errors]
+
+    assert len(errors) == 6, errors
+    for case in (
+        "30 February",
+        "unknown place",
+        "duplicate id",
+        "citation past the end of the source",
+        "unknown status",
+    ):
+        assert any(CASES[case].expected[-1] in e for e in errors), case
+    assert any("organisations.yml" in e and "unknown field 'colour'" in e for e in errors)
+
+
+def test_a_planned_activity_long_before_the_report_date_is_a_warning_not_an_error(project: Project):
+    stale = Case('date: "2007-10"\n            status: "done"', 'date: "2007-10"\n            status: "planned"')
+    stale.apply(project.data)
+    expected = "'planned' but the date 2007-10 is long before the report date 2008-02-05 (is it 'done'?)"
+
+    result = check_data(project.data)
+    check = project.check()
+    build = project.build()
+
+    assert result.errors == [] and result.site is not None
+    assert [w.record for w in result.warnings] == ["cbss-edu-nordplus-agreement-2007-10"]
+    assert (
+        check.returncode == 0
+        and "data/plans/cbss-2008.yml:54:21: warning: " in check.stderr
+        and expected in check.stderr
+    )
+    assert build.returncode == 0, build.stderr
+    assert expected in build.stderr
 
 
 def test_an_unknown_area_in_a_page_fails_the_build_naming_the_valid_areas(project: Project):

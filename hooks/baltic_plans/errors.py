@@ -21,7 +21,7 @@ class DataError(Exception):
     warning: bool = False
 
     def __str__(self) -> str:
-        where = str(self.file)
+        where = shown_path(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -31,6 +31,14 @@ class DataError(Exception):
             what = f"[{self.record}] {what}".strip()
         prefix = "warning: " if self.warning else ""
         return f"{where}: {prefix}{what}: {self.message}" if what else f"{where}: {prefix}{self.message}"
+
+
+def shown_path(path: Path) -> str:
+    """The path as an editor typed it: relative to the current folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 @dataclass

@@ -7,28 +7,72 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .dates import PlanDate, Within
 
 LANGUAGES = ("lv", "en")
 Lang = Literal["lv", "en"]
-RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-LineRange = Annotated[str, StringConstraints(pattern=r"^[1-9]\d*(-[1-9]\d*)?$")]
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LINE_RANGE_PATTERN = r"^[1-9]\d*(-[1-9]\d*)?$"
+RecordId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+LineRange = Annotated[str, StringConstraints(pattern=LINE_RANGE_PATTERN)]
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Text(Strict):
-    """A human-readable text in both languages."""
+# the notice shown, in the page's language, next to a text that is still waiting for its translation
+PENDING_NOTICE = {"lv": "tulkojums gaidāms", "en": "translation pending"}
 
-    lv: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+
+class Pending(str):
+    """A text shown in the other language because its translation is pending: the text and a notice."""
+
+    text: str
+    lang: Lang
+    notice: str
+
+    def __new__(cls, text: str, lang: Lang, notice: str) -> Pending:
+        shown = super().__new__(cls, f"{text} [{notice}]")
+        shown.text, shown.lang, shown.notice = text, lang, notice
+        return shown
+
+
+class Text(Strict):
+    """A human-readable text in both languages; one of them may be marked `pending: <lang>` until translated."""
+
+    model_config = ConfigDict(
+        json_schema_extra={  # the same rule as the validator below, for the editor's inline errors
+            "anyOf": [{"required": ["lv", "en"]}, {"required": ["lv", "pending"]}, {"required": ["en", "pending"]}]
+        }
+    )
+
+    lv: str | None = Field(None, min_length=1)
+    en: str | None = Field(None, min_length=1)
+    pending: Lang | None = Field(None, description="the language whose translation is still to be written")
+
+    @model_validator(mode="after")
+    def _both_languages_or_marked_pending(self) -> Text:
+        for lang in LANGUAGES:
+            written = getattr(self, lang) is not None
+            if not written and self.pending != lang:
+                raise ValueError(
+                    f"the '{lang}' text is missing (write it, or mark the gap with 'pending: {lang}' "
+                    "so the site shows the other language with a notice)"
+                )
+            if written and self.pending == lang:
+                raise ValueError(f"'{lang}' is marked pending but has a text; remove 'pending: {lang}'")
+        return self
 
     def __call__(self, lang: Lang) -> str:
-        return getattr(self, lang)
+        """The text in `lang`; while its translation is pending, the other language's text with a notice."""
+        own = getattr(self, lang)
+        if own is not None:
+            return own
+        other = next(other for other in LANGUAGES if other != lang)
+        return Pending(getattr(self, other), other, PENDING_NOTICE[lang])
 
 
 class Abbreviation(Strict):

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from . import links as pages
 from .dates import BABEL_LOCALES, Precision, format_plan_date
 from .links import Links
-from .model import Area, Block, Lang, Placed, Plan, PlanKind, Site, Status, Task, Text, area_activities
+from .model import Area, Block, Lang, Pending, Placed, Plan, PlanKind, Site, Status, Task, Text, area_activities
 
 STATUSES = (Status.DONE, Status.ONGOING, Status.PLANNED)
 
@@ -33,6 +33,8 @@ def label(key: str, lang: Lang, **values: str) -> str:
 
 def clean(text: str) -> str:
     """Data text on one line: a newline in a YAML block scalar must not end an HTML block."""
+    if isinstance(text, Pending):
+        return Pending(clean(text.text), text.lang, text.notice)
     return " ".join(text.split())
 
 
@@ -264,6 +266,11 @@ class Renderer:
 
 
 def abbreviate(text: str, expansions: dict[str, str]) -> Markup:
+    if isinstance(text, Pending):  # the other language's text, marked as such, and the notice
+        shown = abbreviate(text.text, expansions)
+        return Markup('<span lang="{}">{}</span> <span class="bp-pending">{}</span>').format(
+            text.lang, shown, text.notice
+        )
     escaped = str(escape(text))
     if not expansions:
         return Markup(escaped)

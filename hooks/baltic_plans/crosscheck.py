@@ -1,0 +1,260 @@
+"""Checks across records and files: unique ids, references, shared cells, citations, dates vs the report date.
+
+They read the parsed YAML, not the validated model, so that they run even on a file with structural errors:
+an editor sees every problem of a change at once. Values of the wrong shape are skipped here; the model's
+validation reports those.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .dates import PlanDate
+from .errors import DataError, Loc
+from .model import ID_PATTERN, LINE_RANGE_PATTERN, Status
+from .yaml_source import YamlDocument
+
+ORGANISATIONS_FILE = "organisations.yml"
+PLACES_FILE = "places.yml"
+# a "planned" activity this long before the report date is probably a forgotten status change
+STALE_PLANNED = dt.timedelta(days=31)
+SECTIONS = ("purpose", "background", "framework")
+
+_ID = re.compile(ID_PATTERN)
+_LINES = re.compile(LINE_RANGE_PATTERN)
+
+
+def entries(data: Any, key: str) -> Iterator[tuple[int, dict]]:
+    """(index, item) of the mappings in the list `data[key]`, whatever else is malformed around them."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def ids(data: Any, key: str) -> list[str]:
+    return [item["id"] for _, item in entries(data, key) if isinstance(item.get("id"), str)]
+
+
+def record_id(data: Any, loc: Loc) -> str | None:
+    """The id of the innermost record along `loc`."""
+    found = data.get("id") if isinstance(data, dict) else None
+    for key in loc:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            found = data["id"]
+    return found
+
+
+def field_path(data: Any, loc: Loc) -> str:
+    """`areas[education].tasks[cbss-edu-bologna].text`: list items named by their id where they have one."""
+    parts: list[str] = []
+    for key in loc:
+        if isinstance(key, int):
+            item = data[key] if isinstance(data, list) and key < len(data) else None
+            label = item.get("id") if isinstance(item, dict) else None
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{label or key}]"]
+        else:
+            parts.append(str(key))
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            data = None
+    return ".".join(parts)
+
+
+@dataclass
+class TaskIndex:
+    """Where every task id of every plan stands, to explain a reference that crosses plans."""
+
+    owner: dict[str, tuple[str, str]] = field(default_factory=dict)  # task id → (plan id, area id)
+
+    def add_plan(self, data: Any) -> None:
+        plan_id = data.get("id") if isinstance(data, dict) else None
+        for _, area in entries(data, "areas"):
+            for task_id in ids(area, "tasks"):
+                self.owner.setdefault(task_id, (str(plan_id), str(area.get("id"))))
+
+
+class CrossCheck:
+    def __init__(self, organisations: list[str], places: list[str], sources: dict[str, int], tasks: TaskIndex):
+        self.organisations = set(organisations)
+        self.places = set(places)
+        self.sources = sources  # file name → number of lines
+        self.tasks = tasks
+        self.errors: list[DataError] = []
+        self.warnings: list[DataError] = []
+        self.seen_ids: dict[str, Path] = {}
+
+    def fail(self, doc: YamlDocument, loc: Loc, message: str, warning: bool = False) -> None:
+        line, column = doc.position(loc)
+        error = DataError(doc.path, message, line, column, record_id(doc.data, loc), field_path(doc.data, loc), warning)
+        (self.warnings if warning else self.errors).append(error)
+
+    # -- registers -------------------------------------------------------------------------------
+
+    def check_register(self, doc: YamlDocument, key: str) -> None:
+        for index, record in entries(doc.data, key):
+            self._unique(doc, (key, index, "id"), record.get("id"))
+
+    def _unique(self, doc: YamlDocument, loc: Loc, value: Any) -> None:
+        if not isinstance(value, str):
+            return
+        if value in self.seen_ids:
+            other = self.seen_ids[value]
+            self.fail(doc, loc, f"duplicate id '{value}' (already used in {other.name}); ids must be unique")
+        else:
+            self.seen_ids[value] = doc.path
+
+    # -- plans -----------------------------------------------------------------------------------
+
+    def check_plan(self, doc: YamlDocument) -> None:
+        plan = doc.data
+        self._unique(doc, ("id",), plan.get("id"))
+        self._ref(doc, ("issuer",), plan.get("issuer"), "organisation")
+        self._ref(doc, ("place",), plan.get("place"), "place")
+        length = self._source_length(doc, plan.get("source"))
+        as_of = _day(plan.get("as_of"))
+        for name in SECTIONS:
+            section = plan.get(name)
+            if isinstance(section, dict):
+                self._cite(doc, (name, "source"), section.get("source"), length)
+                for index, event in entries(section, "events"):
+                    self._activity(doc, (name, "events", index), event, as_of, length)
+        area_ids: set[str] = set()
+        for a, area in entries(plan, "areas"):
+            loc = ("areas", a)
+            area_id = area.get("id")
+            if isinstance(area_id, str):
+                if area_id in area_ids:
+                    self.fail(doc, (*loc, "id"), f"duplicate area id '{area_id}' in plan '{plan.get('id')}'")
+                area_ids.add(area_id)
+            self._record(doc, loc, area, length)
+            self._tasks(doc, loc, area, as_of, length)
+            for b, block in entries(area, "blocks"):
+                bloc = (*loc, "blocks", b)
+                self._unique(doc, (*bloc, "id"), block.get("id"))
+                self._record(doc, bloc, block, length)
+                for i, activity in entries(block, "activities"):
+                    self._activity(doc, (*bloc, "activities", i), activity, as_of, length)
+
+    def _record(self, doc: YamlDocument, loc: Loc, record: dict, length: int) -> None:
+        self._cite(doc, (*loc, "source"), record.get("source"), length)
+        self._refs(doc, (*loc, "bodies"), record.get("bodies"), "organisation")
+
+    def _tasks(self, doc: YamlDocument, loc: Loc, area: dict, as_of: dt.date | None, length: int) -> None:
+        earlier: dict[str, dict] = {}
+        for t, task in entries(area, "tasks"):
+            tloc = (*loc, "tasks", t)
+            self._unique(doc, (*tloc, "id"), task.get("id"))
+            self._record(doc, tloc, task, length)
+            self._ref(doc, (*tloc, "coordinator"), task.get("coordinator"), "organisation")
+            shared = task.get("shares_cell_with")
+            if isinstance(shared, str):
+                self._shared_cell(doc, (*tloc, "shares_cell_with"), shared, task, earlier, area)
+            if isinstance(task.get("id"), str):
+                earlier[task["id"]] = task
+            for i, activity in entries(task, "activities"):
+                self._activity(doc, (*tloc, "activities", i), activity, as_of, length)
+
+    def _shared_cell(self, doc: YamlDocument, loc: Loc, target_id: str, task: dict, earlier: dict, area: dict):
+        target = earlier.get(target_id)
+        if target is None:
+            valid = ", ".join(earlier) or "none"
+            where = self.tasks.owner.get(target_id)
+            if where and where != (str(doc.data.get("id")), str(area.get("id"))):
+                message = (
+                    f"'{target_id}' is a task of plan '{where[0]}', area '{where[1]}'; a task can share a cell "
+                    f"only with an earlier task of its own area '{area.get('id')}' (valid: {valid})"
+                )
+            else:
+                message = f"'{target_id}' is not an earlier task of area '{area.get('id')}' (valid: {valid})"
+            self.fail(doc, loc, message)
+        elif isinstance(target.get("shares_cell_with"), str):
+            self.fail(
+                doc, loc, f"'{target_id}' itself shares another task's cell; point to '{target['shares_cell_with']}'"
+            )
+        if task.get("activities"):
+            self.fail(doc, (*loc[:-1], "activities"), "a task that shares another task's cell has no activities")
+
+    def _activity(self, doc: YamlDocument, loc: Loc, activity: dict, as_of: dt.date | None, length: int) -> None:
+        self._unique(doc, (*loc, "id"), activity.get("id"))
+        self._record(doc, loc, activity, length)
+        self._refs(doc, (*loc, "places"), activity.get("places"), "place")
+        date = _date(activity.get("date"))
+        if activity.get("within") is not None and (
+            date is None or date.is_range or date.start.day or date.start.season
+        ):
+            self.fail(doc, (*loc, "within"), "'within' (early/mid/end) goes only with a single month or year date")
+        status = activity.get("status")
+        if date is None or as_of is None or status not in (Status.DONE, Status.PLANNED):
+            return
+        if status == Status.DONE and date.first_day > as_of:
+            self.fail(
+                doc, (*loc, "status"),
+                f"'done' but the date {date} is after the report date {as_of} (expected 'planned')",
+            )  # fmt: skip
+        if status == Status.PLANNED and date.last_day < as_of - STALE_PLANNED:
+            self.fail(
+                doc, (*loc, "status"),
+                f"'planned' but the date {date} is long before the report date {as_of} (is it 'done'?)",
+                warning=True,
+            )  # fmt: skip
+
+    # -- citations and references ----------------------------------------------------------------
+
+    def _source_length(self, doc: YamlDocument, source: Any) -> int:
+        name = source.get("file") if isinstance(source, dict) else None
+        if not isinstance(name, str):
+            return 0
+        if name not in self.sources:
+            available = ", ".join(sorted(self.sources))
+            self.fail(doc, ("source", "file"), f"'{name}' is not in data/sources/ (available: {available})")
+            return 0
+        return self.sources[name]
+
+    def _cite(self, doc: YamlDocument, loc: Loc, lines: Any, length: int) -> None:
+        if not isinstance(lines, str) or not _LINES.match(lines):
+            return
+        first, _, last = lines.partition("-")
+        first_n, last_n = int(first), int(last or first)
+        if last_n < first_n:
+            self.fail(doc, loc, f"line range '{lines}' ends before it starts")
+        elif length and last_n > length:
+            self.fail(doc, loc, f"line {last_n} is past the end of the source ({length} lines)")
+
+    def _refs(self, doc: YamlDocument, loc: Loc, refs: Any, kind: str) -> None:
+        if isinstance(refs, list):
+            for index, ref in enumerate(refs):
+                self._ref(doc, (*loc, index), ref, kind)
+
+    def _ref(self, doc: YamlDocument, loc: Loc, ref: Any, kind: str) -> None:
+        known = self.organisations if kind == "organisation" else self.places
+        if not isinstance(ref, str) or not _ID.match(ref) or ref in known:
+            return  # a malformed id is the model's to report
+        file = ORGANISATIONS_FILE if kind == "organisation" else PLACES_FILE
+        near = ", ".join(f"'{m}'" for m in difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6))
+        hint = f"did you mean {near}? " if near else ""
+        self.fail(doc, loc, f"unknown {kind} '{ref}' ({hint}define it in data/{file})")
+
+
+def _date(value: Any) -> PlanDate | None:
+    try:
+        return PlanDate.parse(value) if value is not None else None
+    except ValueError:
+        return None  # the model reports it
+
+
+def _day(value: Any) -> dt.date | None:
+    date = _date(value)
+    return date.first_day if date and not date.is_range and date.start.day else None
