@@ -1,4 +1,8 @@
-"""`baltic-plans-check`: validate data/ without building the site; exit 1 on any error."""
+"""`baltic-plans-check`: validate data/ without building the site; exit 1 on any error.
+
+`--translations` lists every text with a language missing: marked `pending` (allowed, shown with a
+notice on the site) or unmarked (an error).
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,20 @@ import time
 from pathlib import Path
 
 from .load import check_data
+from .translations import coverage
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check the YAML data of Baltic Plans.")
     parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    parser.add_argument(
+        "--translations", action="store_true", help="list every text whose translation is missing or pending"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     result = check_data(args.data_dir)
+    if args.translations:
+        return _report_translations(result)
     for problem in [*result.errors, *result.warnings]:
         print(problem, file=sys.stderr)
     elapsed = time.perf_counter() - started
@@ -26,6 +36,14 @@ def main(argv: list[str] | None = None) -> int:
     activities = sum(1 for _ in site.activities())
     print(f"data ok: {len(site.plans)} plans, {activities} activities, checked in {elapsed:.2f} s")
     return 0
+
+
+def _report_translations(result) -> int:
+    report = coverage(result)
+    for gap in report.gaps:
+        print(gap)
+    print(report.summary())
+    return 1 if report.unmarked else 0
 
 
 if __name__ == "__main__":

@@ -28,10 +28,20 @@ SOURCES_DIR = "sources"
 
 
 @dataclass(frozen=True)
+class Parsed:
+    """A data file that is well-formed YAML, and the model it is read as; `model` is None if it is invalid."""
+
+    doc: YamlDocument
+    schema: type[BaseModel]
+    model: Any
+
+
+@dataclass(frozen=True)
 class LoadResult:
     site: Site | None
     errors: list[DataError]
     warnings: list[DataError]
+    documents: tuple[Parsed, ...] = ()
 
 
 _cache: dict[Path, tuple[tuple, LoadResult]] = {}
@@ -72,15 +82,16 @@ def _load(data_dir: Path) -> LoadResult:
     plans = [_parse(path, Plan, errors) for path in plan_files]
     sources = _read_sources(data_dir / SOURCES_DIR, errors)
     warnings = _cross_check(organisations, places, plans, sources, errors)
+    documents = tuple(parsed for parsed in (organisations, places, *plans) if parsed)
     if errors:
-        return LoadResult(None, errors, warnings)
+        return LoadResult(None, errors, warnings, documents)
     site = Site(
         plans=tuple(plan.model for plan in plans),
         organisations={o.id: o for o in organisations.model.organisations},
         places={p.id: p for p in places.model.places},
         sources=sources,
     )
-    return LoadResult(site, [], warnings)
+    return LoadResult(site, [], warnings, documents)
 
 
 def _cross_check(organisations, places, plans, sources, errors: list[DataError]) -> list[DataError]:
@@ -113,14 +124,6 @@ def _read_sources(folder: Path, errors: list[DataError]) -> dict[str, tuple[str,
     return sources
 
 
-@dataclass(frozen=True)
-class Parsed:
-    """A data file that is well-formed YAML; `model` is None if it failed validation."""
-
-    doc: YamlDocument
-    model: Any
-
-
 def _parse(path: Path, model: type[BaseModel], errors: list[DataError]) -> Parsed | None:
     if not path.is_file():
         errors.append(DataError(path, "file not found"))
@@ -134,10 +137,10 @@ def _parse(path: Path, model: type[BaseModel], errors: list[DataError]) -> Parse
         errors.append(DataError(path, "the file must hold a YAML mapping (key: value) at the top", line=1))
         return None
     try:
-        return Parsed(doc, model.model_validate(doc.data))
+        return Parsed(doc, model, model.model_validate(doc.data))
     except ValidationError as error:
         errors.extend(_explain(doc, model, e) for e in error.errors())
-        return Parsed(doc, None)
+        return Parsed(doc, model, None)
 
 
 # -- turning pydantic's errors into an editor's message ------------------------------------------
@@ -147,7 +150,7 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: dict) -> DataErro
     loc: Loc = tuple(k for k in error["loc"] if isinstance(k, int | str) and not str(k).startswith("function"))
     kind = error["type"]
     name = loc[-1] if loc else ""
-    parent = _model_at(model, loc[:-1])
+    parent = model_at(model, loc[:-1])
     value = error.get("input")
     if kind == "missing":
         if parent is Text:
@@ -160,7 +163,7 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: dict) -> DataErro
         message = f"unknown field '{name}' (valid fields: {valid})"
         line, column = _key_position(doc, loc)
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        expected = _model_at(model, loc)
+        expected = model_at(model, loc)
         fields = ", ".join(expected.model_fields) if expected else "key: value lines"
         message = f"{_shown(value)} is a single value; expected the fields {fields} on lines below '{name}'"
         line, column = doc.position(loc)
@@ -196,7 +199,7 @@ def _value_message(kind: str, name: Any, value: Any, error: dict) -> str:
     return f"{shown}: {error['msg']}"
 
 
-def _model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None:
+def model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None:
     """The model class that the data at `loc` is validated against."""
     for key in loc:
         if model is None:

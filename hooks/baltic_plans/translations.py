@@ -1,0 +1,81 @@
+"""Translation coverage: every text of the data with a language missing, marked pending or not."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .crosscheck import field_path, record_id
+from .errors import Loc, shown_path
+from .load import LoadResult, model_at
+from .model import LANGUAGES, Text
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One text without one of its languages."""
+
+    file: Path
+    line: int | None
+    record: str | None
+    field: str
+    lang: str
+    marked: bool  # marked `pending: <lang>`; unmarked gaps are errors
+
+    def __str__(self) -> str:
+        where = f"{shown_path(self.file)}:{self.line}" if self.line else shown_path(self.file)
+        what = f"[{self.record}] {self.field}" if self.record and self.record not in self.field else self.field
+        state = "translation pending" if self.marked else "missing and not marked 'pending' (an error)"
+        return f"{where}: {what}: '{self.lang}' {state}"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    texts: int
+    gaps: list[Gap]
+
+    @property
+    def unmarked(self) -> list[Gap]:
+        return [gap for gap in self.gaps if not gap.marked]
+
+    def summary(self) -> str:
+        pending = Counter(gap.lang for gap in self.gaps if gap.marked)
+        per_language = ", ".join(f"{lang}: {pending[lang]}" for lang in LANGUAGES)
+        return (
+            f"{self.texts} texts; {sum(pending.values())} pending translation ({per_language}); "
+            f"{len(self.unmarked)} unmarked gaps"
+        )
+
+
+def coverage(result: LoadResult) -> Coverage:
+    texts = 0
+    gaps: list[Gap] = []
+    for parsed in result.documents:
+        for loc, text in _texts(parsed.doc.data, parsed.schema):
+            texts += 1
+            line, _ = parsed.doc.position(loc)
+            for lang in LANGUAGES:
+                if not isinstance(text.get(lang), str) or not text[lang].strip():
+                    gaps.append(
+                        Gap(
+                            parsed.doc.path, line, record_id(parsed.doc.data, loc), field_path(parsed.doc.data, loc),
+                            lang, marked=text.get("pending") == lang,
+                        )
+                    )  # fmt: skip
+    return Coverage(texts, gaps)
+
+
+def _texts(data: Any, schema, loc: Loc = ()) -> Iterator[tuple[Loc, dict]]:
+    """(location, mapping) of every value that the model reads as a Text."""
+    if isinstance(data, dict):
+        if loc and model_at(schema, loc) is Text:
+            yield loc, data
+            return
+        for key, value in data.items():
+            yield from _texts(value, schema, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, schema, (*loc, index))

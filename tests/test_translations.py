@@ -1,0 +1,95 @@
+"""Translation coverage: a missing translation is either marked pending (shown with a notice) or an error."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from baltic_plans.load import check_data
+from baltic_plans.model import Text
+from baltic_plans.translations import coverage
+from conftest import ROOT, Project
+
+NORDPLUS_EN = '              en: "At the Nordic Council of Ministers (NCM) 5+3 meeting of education ministers'
+NORDPLUS_LV = "2007.gada oktobrī notikušajā Ziemeļu ministru padomes (ZMP) 5+3 izglītības ministru sanāksmē"
+
+
+def count_texts(value) -> int:
+    """Every Text in a validated model, counted independently of the coverage walk over the YAML."""
+    if isinstance(value, Text):
+        return 1
+    if isinstance(value, BaseModel):
+        return sum(count_texts(getattr(value, name)) for name in type(value).model_fields)
+    if isinstance(value, list | tuple):
+        return sum(count_texts(item) for item in value)
+    if isinstance(value, dict):
+        return sum(count_texts(item) for item in value.values())
+    return 0
+
+
+def mark_pending(project: Project) -> None:
+    """The English text of one activity, and the English title of the education area, await translation."""
+    text = project.plan_text()
+    text = re.sub(re.escape(NORDPLUS_EN) + r'[^\n]*\n', "              pending: en\n", text, count=1)
+    text = text.replace('      en: "Education"\n', "      pending: en\n", 1)
+    project.write_plan(text)
+
+
+def test_the_real_data_is_fully_translated(real_site):
+    report = coverage(check_data(ROOT / "data"))
+
+    assert report.gaps == []
+    site_texts = sum(count_texts(p) for p in real_site.plans)
+    site_texts += sum(count_texts(o) for o in real_site.organisations.values())
+    site_texts += sum(count_texts(p) for p in real_site.places.values())
+    assert report.texts == site_texts
+
+
+def test_a_pending_translation_is_listed_and_allowed(project: Project):
+    mark_pending(project)
+
+    result = project.check("--translations")
+
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert "data/plans/cbss-2008.yml:28: areas[education].title: 'en' translation pending" in lines
+    assert any(
+        line.startswith("data/plans/cbss-2008.yml:57: areas[education].tasks[cbss-edu-bologna]")
+        and line.endswith("activities[cbss-edu-nordplus-agreement-2007-10].text: 'en' translation pending")
+        for line in lines
+    ), lines
+    assert "2 pending translation (lv: 0, en: 2); 0 unmarked gaps" in lines[-1]
+    assert project.check().returncode == 0
+
+
+def test_an_unmarked_gap_fails_the_translation_report_and_the_check(project: Project):
+    project.replace_in_plan('      en: "Education"\n', "")
+
+    report = project.check("--translations")
+    check = project.check()
+
+    assert report.returncode == 1
+    assert "areas[education].title: 'en' missing and not marked 'pending' (an error)" in report.stdout
+    assert check.returncode == 1
+    assert "the 'en' text is missing (write it, or mark the gap with 'pending: en'" in check.stderr
+
+
+def test_the_site_shows_the_other_language_with_a_notice_never_silently(project: Project):
+    mark_pending(project)
+
+    result = project.build()
+
+    assert result.returncode == 0, result.stderr
+    english = (project.root / "site" / "en" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
+    latvian = (project.root / "site" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
+    # the body text: in Latvian, marked as Latvian for screen readers, with an English notice
+    assert re.search(
+        r'<span lang="lv">' + re.escape(NORDPLUS_LV) + r'.*?</span> <span class="bp-pending">translation pending</span>',
+        english,
+    )
+    # the heading and the page title: the Latvian title with the notice
+    assert re.search(r"<h1[^>]*>Izglītība \[translation pending\]", english)
+    assert "<title>Izglītība [translation pending]" in english
+    # the Latvian page is as before
+    assert "translation pending" not in latvian and "tulkojums gaidāms" not in latvian
