@@ -6,6 +6,7 @@ the file, the line, the record id, the field and what would be valid.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,16 +15,20 @@ import pytest
 from baltic_plans.load import check_data
 from conftest import Project
 
-ACTIVITY = 'id: "cbss-edu-nordplus-agreement-2007-10"'  # line 52 of cbss-2008.yml
-DATE = 'date: "2007-10"'  # line 53, that activity's date
+ACTIVITY = 'id: "cbss-edu-nordplus-agreement-2007-10"'
+DATE = 'date: "2007-10"'  # that activity's date, the line after its id
 
 
-EN_TEXT = '              en: "At the Nordic Council of Ministers (NCM) 5+3'  # line 58
+EN_TEXT = '              en: "At the Nordic Council of Ministers (NCM) 5+3'  # that activity's English text
+LINE = re.compile(r"\{line([+-]\d+)?\}")
 
 
 @dataclass(frozen=True)
 class Case:
-    """Replace `old` by `new` in `file` (or write `content` as its bytes); the editor must see `expected`."""
+    """Replace `old` by `new` in `file` (or write `content` as its bytes); the editor must see `expected`.
+
+    In `expected`, {line} is the line where `old` starts in the unchanged file, {line+1} the next one, and so on.
+    """
 
     old: str = ""
     new: str = ""
@@ -31,14 +36,17 @@ class Case:
     file: str = "plans/cbss-2008.yml"
     content: bytes | None = None
 
-    def apply(self, data: Path) -> None:
+    def apply(self, data: Path) -> tuple[str, ...]:
+        """Make the change in the data folder; return the expected messages with their line numbers."""
         path = data / self.file
         if self.content is not None:
             path.write_bytes(self.content)
-            return
+            return self.expected
         text = path.read_text(encoding="utf-8")
         assert self.old in text, f"fixture text not found: {self.old!r}"
         path.write_text(text.replace(self.old, self.new, 1), encoding="utf-8")
+        line = text[: text.index(self.old)].count("\n") + 1
+        return tuple(LINE.sub(lambda m: str(line + int(m.group(1) or 0)), e) for e in self.expected)
 
 
 RECORD = "[cbss-edu-nordplus-agreement-2007-10]"
@@ -48,13 +56,15 @@ CASES = {
     "broken indentation": Case(
         '            status: "done"\n            bodies: [ncm, nordplus]',
         '            status: "done"\n          bodies: [ncm, nordplus]',
-        ("cbss-2008.yml:55", "YAML syntax"),
+        ("cbss-2008.yml:{line+1}", "YAML syntax"),
     ),
-    "tab character": Case(DATE, '\tdate: "2007-10"', ("cbss-2008.yml:53", "TAB character", "indents with spaces only")),
+    "tab character": Case(
+        DATE, '\tdate: "2007-10"', ("cbss-2008.yml:{line}", "TAB character", "indents with spaces only")
+    ),
     "duplicate key": Case(
         DATE,
         f'{DATE}\n            date: "2007-11"',
-        ("cbss-2008.yml:54", "duplicate key 'date'", "first defined on line 53"),
+        ("cbss-2008.yml:{line+1}", "duplicate key 'date'", "first defined on line {line}"),
     ),
     "not UTF-8": Case(
         file="places.yml",
@@ -76,48 +86,58 @@ CASES = {
     "unknown field": Case(
         DATE,
         f'{DATE}\n            colour: "red"',
-        ("cbss-2008.yml:54", RECORD, "unknown field 'colour'", "valid fields: id, source"),
+        ("cbss-2008.yml:{line+1}", RECORD, "unknown field 'colour'", "valid fields: id, source"),
     ),
     "missing field": Case(
         '            status: "done"\n            bodies: [ncm, nordplus]',
         "            bodies: [ncm, nordplus]",
-        ("cbss-2008.yml:52", "cbss-edu-nordplus-agreement-2007-10", "status", "required field 'status' is missing"),
+        (
+            "cbss-2008.yml:{line-2}",
+            "cbss-edu-nordplus-agreement-2007-10",
+            "status",
+            "required field 'status' is missing",
+        ),
     ),
     "text not quoted as text": Case(
         '              lv: "2007.gada oktobrī',
         '              lv: 2007\n              xlv: "',
-        ("cbss-2008.yml:57", f"{RECORD}.text.lv", "2007 is a number, not text", "put it in quotes"),
+        ("cbss-2008.yml:{line}", f"{RECORD}.text.lv", "2007 is a number, not text", "put it in quotes"),
     ),
     "text without languages": Case(
         '            text:\n              lv: "2007.gada oktobrī',
         '            text: "Nordplus"\n            xtext:\n              lv: "2007.gada oktobrī',
-        ("cbss-2008.yml:56", f"{RECORD}.text", "'Nordplus' is a single value", "expected the fields lv, en, pending"),
+        (
+            "cbss-2008.yml:{line}",
+            f"{RECORD}.text",
+            "'Nordplus' is a single value",
+            "expected the fields lv, en, pending",
+        ),
     ),
     # -- texts and translations -------------------------------------------------------------------------------
     "translation missing, not marked pending": Case(
         EN_TEXT,
         "              # en: removed",
-        ("cbss-2008.yml:57", f"{RECORD}.text", "the 'en' text is missing", "'pending: en'"),
+        ("cbss-2008.yml:{line-1}", f"{RECORD}.text", "the 'en' text is missing", "'pending: en'"),
     ),
     "misspelled language": Case(
         EN_TEXT,
         '              eng: "At the',
-        ("cbss-2008.yml:58", "unknown field 'eng'", "valid fields: lv, en, pending"),
+        ("cbss-2008.yml:{line}", "unknown field 'eng'", "valid fields: lv, en, pending"),
     ),
     "pending but translated": Case(
         EN_TEXT,
         f"              pending: en\n{EN_TEXT}",
-        ("cbss-2008.yml:57", "'en' is marked pending but has a text", "remove 'pending: en'"),
+        ("cbss-2008.yml:{line-1}", "'en' is marked pending but has a text", "remove 'pending: en'"),
     ),
     "empty text": Case(
         EN_TEXT,
         '              en: ""\n              x: "',
-        ("cbss-2008.yml:58", f"{RECORD}.text.en", "the 'en' text is empty", "'pending: en'"),
+        ("cbss-2008.yml:{line}", f"{RECORD}.text.en", "the 'en' text is empty", "'pending: en'"),
     ),
     "whitespace-only text": Case(
         EN_TEXT,
         '              en: "   "\n              x: "',
-        ("cbss-2008.yml:58", f"{RECORD}.text.en", "the 'en' text is empty"),
+        ("cbss-2008.yml:{line}", f"{RECORD}.text.en", "the 'en' text is empty"),
     ),
     # -- values -----------------------------------------------------------------------------------------------
     "unknown status": Case(
@@ -129,100 +149,106 @@ CASES = {
         DATE,
         'date: "October 2007"',
         (
-            "cbss-2008.yml:53",
+            "cbss-2008.yml:{line}",
             f"{RECORD}.date",
             "'October 2007' is not a valid date",
             "expected YYYY, YYYY-MM, YYYY-MM-DD",
         ),
     ),
-    "30 February": Case(DATE, 'date: "2008-02-30"', ("cbss-2008.yml:53", "'2008-02-30' is not a valid date")),
+    "30 February": Case(DATE, 'date: "2008-02-30"', ("cbss-2008.yml:{line}", "'2008-02-30' is not a valid date")),
     "range ends before it starts": Case(
-        DATE, 'date: "2007-10-12/2007-10-02"', ("cbss-2008.yml:53", ".date", "ends before it starts")
+        DATE, 'date: "2007-10-12/2007-10-02"', ("cbss-2008.yml:{line}", ".date", "ends before it starts")
     ),
     "within with a day": Case(
         'date: "2008-02"\n            within: "early"',
         'date: "2008-02-04"\n            within: "early"',
-        ("cbss-2008.yml:214", ".within", "'within' (early/mid/end) goes only with a single month or year date"),
+        ("cbss-2008.yml:{line+1}", ".within", "'within' (early/mid/end) goes only with a single month or year date"),
     ),
     "id with spaces": Case(
-        ACTIVITY, 'id: "cbss edu nordplus"', ("cbss-2008.yml:52", "'cbss edu nordplus' is not a valid id", "lowercase")
+        ACTIVITY,
+        'id: "cbss edu nordplus"',
+        ("cbss-2008.yml:{line}", "'cbss edu nordplus' is not a valid id", "lowercase"),
     ),
     "id with capitals": Case(
-        ACTIVITY, 'id: "CBSS-Edu-Nordplus"', ("cbss-2008.yml:52", "'CBSS-Edu-Nordplus' is not a valid id", "lowercase")
+        ACTIVITY,
+        'id: "CBSS-Edu-Nordplus"',
+        ("cbss-2008.yml:{line}", "'CBSS-Edu-Nordplus' is not a valid id", "lowercase"),
     ),
     # -- references -------------------------------------------------------------------------------------------
     "duplicate id": Case(
         ACTIVITY,
         'id: "cbss-edu-reykjavik-protocol-talks"',
-        ("cbss-2008.yml:52", "duplicate id 'cbss-edu-reykjavik-protocol-talks'"),
+        ("cbss-2008.yml:{line}", "duplicate id 'cbss-edu-reykjavik-protocol-talks'"),
     ),
     "unknown organisation": Case(
         "bodies: [ncm, nordplus]",
         "bodies: [ncm, nordplush]",
         (
-            "cbss-2008.yml:55",
+            "cbss-2008.yml:{line}",
             "bodies[1]",
             "unknown organisation 'nordplush'",
             "did you mean 'nordplus'",
             "data/organisations.yml",
         ),
     ),
-    "unknown place": Case("places: [riga]", "places: [rigaa]", ("cbss-2008.yml:70", "unknown place 'rigaa'", "'riga'")),
+    "unknown place": Case(
+        "places: [riga]", "places: [rigaa]", ("cbss-2008.yml:{line}", "unknown place 'rigaa'", "'riga'")
+    ),
     "unknown shared cell": Case(
         'shares_cell_with: "cbss-energy-package"',
         'shares_cell_with: "cbss-energy-nope"',
-        ("cbss-2008.yml:401", "shares_cell_with", "'cbss-energy-nope' is not an earlier task of area 'energy'"),
+        ("cbss-2008.yml:{line}", "shares_cell_with", "'cbss-energy-nope' is not an earlier task of area 'energy'"),
     ),
     "reference into the other plan": Case(
         'shares_cell_with: "cbss-energy-package"',
         'shares_cell_with: "baltmet-1-1"',
         (
-            "cbss-2008.yml:401",
+            "cbss-2008.yml:{line}",
             "[cbss-energy-infrastructure].shares_cell_with",
             "'baltmet-1-1' is a task of plan 'baltmet-2011', area 'innovation'",
             "only with an earlier task of its own area 'energy'",
         ),
     ),
     "citation past the end of the source": Case(
-        'source: "16"', 'source: "999"', ("cbss-2008.yml:59", "line 999 is past the end of the source (217 lines)")
+        'source: "16"', 'source: "999"', ("cbss-2008.yml:{line}", "line 999 is past the end of the source (217 lines)")
     ),
     "citation range backwards": Case(
-        'source: "16"', 'source: "16-12"', ("cbss-2008.yml:59", "line range '16-12' ends before it starts")
+        'source: "16"', 'source: "16-12"', ("cbss-2008.yml:{line}", "line range '16-12' ends before it starts")
     ),
     "unknown source file": Case(
         "file: cbss-latvian-presidency-report-2008-02-05.lv.txt",
         "file: cbss-report.lv.txt",
-        ("cbss-2008.yml:17", "'cbss-report.lv.txt' is not in data/sources/", "available: baltmet-action-plan"),
+        ("cbss-2008.yml:{line}", "'cbss-report.lv.txt' is not in data/sources/", "available: baltmet-action-plan"),
     ),
     # -- dates against the report date -------------------------------------------------------------------------
     "done after the report date": Case(
         DATE,
         'date: "2008-03"',
-        ("cbss-2008.yml:54", ".status", "'done' but the date 2008-03 is after the report date 2008-02-05"),
+        ("cbss-2008.yml:{line+1}", ".status", "'done' but the date 2008-03 is after the report date 2008-02-05"),
     ),
 }
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_bad_data_is_reported_with_file_line_record_and_field(project: Project, case: Case):
-    case.apply(project.data)
+    expected_messages = case.apply(project.data)
 
     result = check_data(project.data)
 
     messages = "\n".join(str(e) for e in result.errors)
     assert result.site is None
-    for expected in case.expected:
+    for expected in expected_messages:
         assert expected in messages, f"{expected!r} not in:\n{messages}"
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_the_check_command_exits_non_zero_with_the_message(project: Project, case: Case):
-    case.apply(project.data)
+    *_, message = case.apply(project.data)
 
     result = project.check()
 
     assert result.returncode == 1
-    assert case.expected[-1] in result.stderr
+    assert message in result.stderr
     assert "error(s); the site would not build" in result.stderr
 
 
@@ -231,13 +257,12 @@ def test_the_build_fails_and_leaves_the_published_site_as_it_was(project: Projec
     site = project.root / "site"
     site.mkdir()
     (site / "index.html").write_text("the site as published before", encoding="utf-8")
-    case = CASES[kind]
-    case.apply(project.data)
+    *_, message = CASES[kind].apply(project.data)
 
     result = project.build(site)
 
     assert result.returncode != 0
-    assert case.expected[-1] in result.stderr
+    assert message in result.stderr
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the site as published before"
 
@@ -247,28 +272,25 @@ def test_there_are_at_least_25_kinds_of_bad_input():
 
 
 def test_all_errors_are_reported_at_once_structural_and_across_records(project: Project):
-    for case in ("30 February", "unknown place", "duplicate id", "citation past the end of the source"):
-        CASES[case].apply(project.data)
-    CASES["unknown status"].apply(project.data)
+    cases = ("30 February", "unknown place", "duplicate id", "citation past the end of the source", "unknown status")
+    expected = [CASES[case].apply(project.data)[-1] for case in cases]
     Case("id: ncm", "id: ncm\n    colour: red", file="organisations.yml").apply(project.data)
 
     errors = [str(e) for e in check_data(project.data).errors]
 
     assert len(errors) == 6, errors
-    for case in (
-        "30 February",
-        "unknown place",
-        "duplicate id",
-        "citation past the end of the source",
-        "unknown status",
-    ):
-        assert any(CASES[case].expected[-1] in e for e in errors), case
+    for message in expected:
+        assert any(message in e for e in errors), message
     assert any("organisations.yml" in e and "unknown field 'colour'" in e for e in errors)
 
 
 def test_a_planned_activity_long_before_the_report_date_is_a_warning_not_an_error(project: Project):
-    stale = Case('date: "2007-10"\n            status: "done"', 'date: "2007-10"\n            status: "planned"')
-    stale.apply(project.data)
+    stale = Case(
+        'date: "2007-10"\n            status: "done"',
+        'date: "2007-10"\n            status: "planned"',
+        ("data/plans/cbss-2008.yml:{line+1}:21: warning: ",),
+    )
+    (where,) = stale.apply(project.data)
     expected = "'planned' but the date 2007-10 is long before the report date 2008-02-05 (is it 'done'?)"
 
     result = check_data(project.data)
@@ -277,22 +299,14 @@ def test_a_planned_activity_long_before_the_report_date_is_a_warning_not_an_erro
 
     assert result.errors == [] and result.site is not None
     assert [w.record for w in result.warnings] == ["cbss-edu-nordplus-agreement-2007-10"]
-    assert (
-        check.returncode == 0
-        and "data/plans/cbss-2008.yml:54:21: warning: " in check.stderr
-        and expected in check.stderr
-    )
+    assert check.returncode == 0 and where in check.stderr and expected in check.stderr
     assert build.returncode == 0, build.stderr
     assert expected in build.stderr
 
 
-def test_an_unknown_area_in_a_page_fails_the_build_naming_the_valid_areas(project: Project):
-    page = project.root / "docs" / "cbss-2008" / "education.md"
-    page.write_text(
-        page.read_text(encoding="utf-8").replace(
-            'task_table("cbss-2008", "education")', 'task_table("cbss-2008", "educaton")'
-        )
-    )
+def test_a_page_for_an_area_that_is_not_in_the_data_fails_the_build_naming_the_valid_areas(project: Project):
+    plan = project.root / "docs" / "cbss-2008"
+    (plan / "educaton.md").write_text((plan / "education.md").read_text(encoding="utf-8"), encoding="utf-8")
 
     result = project.build()
 
@@ -301,13 +315,15 @@ def test_an_unknown_area_in_a_page_fails_the_build_naming_the_valid_areas(projec
     assert "valid: education, energy, civil-security, other" in result.stderr
 
 
-def test_every_area_needs_a_page_in_each_language(project: Project):
+def test_every_plan_and_area_needs_a_page_in_each_language(project: Project):
     (project.root / "docs" / "cbss-2008" / "energy.en.md").unlink()
+    (project.root / "docs" / "baltmet-2011" / "index.md").unlink()
 
     result = project.build()
 
     assert result.returncode != 0
-    assert "missing: docs/cbss-2008/energy.en.md" in result.stderr
+    assert "missing: docs/cbss-2008/energy.en.md, docs/baltmet-2011/index.md" in result.stderr
+    assert "{{ area_page() }}" in result.stderr
 
 
 def test_the_real_data_is_valid():

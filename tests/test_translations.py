@@ -28,12 +28,20 @@ def count_texts(value) -> int:
     return 0
 
 
-def mark_pending(project: Project) -> None:
-    """The English text of one activity, and the English title of the education area, await translation."""
+def line_of(text: str, fragment: str) -> int:
+    return text[: text.index(fragment)].count("\n") + 1
+
+
+def mark_pending(project: Project) -> tuple[int, int]:
+    """The English text of one activity, and the English title of the education area, await translation.
+
+    Returns the lines where the two texts start."""
     text = project.plan_text()
-    text = re.sub(re.escape(NORDPLUS_EN) + r'[^\n]*\n', "              pending: en\n", text, count=1)
+    lines = line_of(text, '      lv: "Izglītība"'), line_of(text, NORDPLUS_EN) - 1
+    text = re.sub(re.escape(NORDPLUS_EN) + r"[^\n]*\n", "              pending: en\n", text, count=1)
     text = text.replace('      en: "Education"\n', "      pending: en\n", 1)
     project.write_plan(text)
+    return lines
 
 
 def test_the_real_data_is_fully_translated(real_site):
@@ -47,15 +55,15 @@ def test_the_real_data_is_fully_translated(real_site):
 
 
 def test_a_pending_translation_is_listed_and_allowed(project: Project):
-    mark_pending(project)
+    title_line, text_line = mark_pending(project)
 
     result = project.check("--translations")
 
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
-    assert "data/plans/cbss-2008.yml:28: areas[education].title: 'en' translation pending" in lines
+    assert f"data/plans/cbss-2008.yml:{title_line}: areas[education].title: 'en' translation pending" in lines
     assert any(
-        line.startswith("data/plans/cbss-2008.yml:57: areas[education].tasks[cbss-edu-bologna]")
+        line.startswith(f"data/plans/cbss-2008.yml:{text_line}: areas[education].tasks[cbss-edu-bologna]")
         and line.endswith("activities[cbss-edu-nordplus-agreement-2007-10].text: 'en' translation pending")
         for line in lines
     ), lines
@@ -85,7 +93,9 @@ def test_the_site_shows_the_other_language_with_a_notice_never_silently(project:
     latvian = (project.root / "site" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
     # the body text: in Latvian, marked as Latvian for screen readers, with an English notice
     assert re.search(
-        r'<span lang="lv">' + re.escape(NORDPLUS_LV) + r'.*?</span> <span class="bp-pending">translation pending</span>',
+        r'<span lang="lv">'
+        + re.escape(NORDPLUS_LV)
+        + r'.*?</span> <span class="bp-pending">translation pending</span>',
         english,
     )
     # the heading and the page title: the Latvian title with the notice

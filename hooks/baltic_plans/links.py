@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from mkdocs.utils import get_relative_url
 
 DEFAULT_LANGUAGE = "lv"
+LANGUAGE_SUFFIXES = {"lv": "", "en": ".en"}  # docs/<page>.md is Latvian, docs/<page>.en.md English
 
 SOURCES = "sources.md"
 
@@ -17,6 +18,19 @@ def plan_page(plan_id: str) -> str:
 
 def area_page(plan_id: str, area_id: str) -> str:
     return f"{plan_id}/{area_id}.md"
+
+
+def plan_pages(site) -> list[str]:
+    """Every plan's page, each followed by its areas' pages, in the site's order."""
+    return [
+        path for plan in site.plans for path in (plan_page(plan.id), *(area_page(plan.id, a.id) for a in plan.areas))
+    ]
+
+
+def localized_files(docs_path: str) -> list[str]:
+    """The file of a page in each language."""
+    stem = docs_path.removesuffix(".md")
+    return [f"{stem}{suffix}.md" for suffix in LANGUAGE_SUFFIXES.values()]
 
 
 def page_url(docs_path: str, lang: str, directory_urls: bool = True) -> str:

@@ -86,7 +86,7 @@ def _load(data_dir: Path) -> LoadResult:
     if errors:
         return LoadResult(None, errors, warnings, documents)
     site = Site(
-        plans=tuple(plan.model for plan in plans),
+        plans=tuple(sorted((plan.model for plan in plans), key=lambda p: (p.period.first_day, p.id))),
         organisations={o.id: o for o in organisations.model.organisations},
         places={p.id: p for p in places.model.places},
         sources=sources,

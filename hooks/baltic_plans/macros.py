@@ -9,6 +9,8 @@ from .load import load_site
 from .render import Page
 
 MACROS = {
+    "plan_page": render.plan_page,
+    "area_page": render.area_page,
     "plan_title": render.plan_title,
     "plan_overview": render.plan_overview,
     "plan_section": render.plan_section,
@@ -35,6 +37,7 @@ def define_env(env) -> None:
             lang=getattr(page.file, "locale", None) or env.conf["theme"]["language"],
             url=page.url,
             directory_urls=env.conf["use_directory_urls"],
+            path=getattr(page.file, "norm_src_uri", None) or page.file.src_uri,
         )
 
     def bind(function):

@@ -17,7 +17,9 @@ log = logging.getLogger("mkdocs.plugins.baltic_plans")
 
 
 def validate(config) -> None:
-    """Raise PluginError with every data problem; called from on_config, before the site folder is touched."""
+    """Raise PluginError with every data problem; called from on_config, before the site folder is touched.
+
+    Then put every plan's pages into the navigation, so a new plan needs no change to mkdocs.yml."""
     result = check_data(data_dir(config))
     for warning in result.warnings:  # shown, but not fatal under --strict: the data may be right
         log.info(str(warning))
@@ -25,15 +27,22 @@ def validate(config) -> None:
         raise PluginError(str(DataErrors(result.errors)))
     docs = Path(config["docs_dir"])
     missing = [
-        path
-        for plan in result.site.plans
-        for area in plan.areas
-        for path in (pages.area_page(plan.id, area.id), pages.area_page(plan.id, area.id).replace(".md", ".en.md"))
-        if not (docs / path).is_file()
+        f"docs/{localized}"
+        for path in pages.plan_pages(result.site)
+        for localized in pages.localized_files(path)
+        if not (docs / localized).is_file()
     ]
     if missing:
-        listed = ", ".join(f"docs/{m}" for m in missing)
-        raise PluginError(f"every area needs a page in each language; missing: {listed}")
+        raise PluginError(
+            f"every plan and area needs a page in each language; missing: {', '.join(missing)} "
+            "(a plan's page holds {{ plan_page() }}, an area's page {{ area_page() }})"
+        )
+    config["nav"] = with_plans(config["nav"] or [], result.site)
+
+
+def with_plans(nav: list, site) -> list:
+    """The configured navigation with each plan's page and its areas' pages after the home page."""
+    return [*nav[:1], *pages.plan_pages(site), *nav[1:]]
 
 
 def add_source_files(files: Files, config) -> Files:

@@ -177,6 +177,7 @@ class Plan(Strict):
     kind: PlanKind
     title: Text
     short_title: Text
+    summary: Text | None = Field(None, description="the editors' introduction under the title; not from the source")
     issuer: RecordId
     as_of: PlanDate | None = Field(None, description="the report date, a day (YYYY-MM-DD)")
     period: PlanDate

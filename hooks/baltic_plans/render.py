@@ -14,6 +14,8 @@ from .links import Links
 from .model import Block, Lang, Placed, Plan, Site, Task, area_activities
 from .views import Renderer, clean, label
 
+SECTIONS = ("purpose", "background", "framework")
+
 
 @cache
 def environment() -> Environment:
@@ -43,12 +45,25 @@ def tidy(markdown: str) -> str:
 
 @dataclass(frozen=True)
 class Page:
-    """The page being rendered: its language and where it lives."""
+    """The page being rendered: its language, its URL and its file in docs/ (without the language suffix)."""
 
     site: Site
     lang: Lang
     url: str
     directory_urls: bool = True
+    path: str = ""
+
+    def own_plan(self) -> str:
+        """The plan a page in docs/<plan-id>/ is about."""
+        folder, slash, _ = self.path.partition("/")
+        if not slash:
+            raise ValueError(f"docs/{self.path} is not in a plan's folder (docs/<plan-id>/); name the plan")
+        return self.site.plan(folder).id
+
+    def own_area(self) -> str:
+        """The area a page docs/<plan-id>/<area-id>.md is about."""
+        name = self.path.partition("/")[2].removesuffix(".md")
+        return self.site.plan(self.own_plan()).area(name).id
 
     @cached_property  # one per page: its abbreviation table is built once
     def renderer(self) -> Renderer:
@@ -69,6 +84,22 @@ def heading(text: str, level: int = 1) -> str:
 
 
 # -- plan and area pages ------------------------------------------------------------------------
+
+
+def plan_page(page: Page) -> str:
+    """The whole page docs/<plan-id>/index.md: title, the editors' summary, overview and the plan's sections."""
+    plan_id = page.own_plan()
+    plan = page.site.plan(plan_id)
+    summary = f"{escape(clean(plan.summary(page.lang)))}\n\n" if plan.summary else ""
+    sections = [plan_section(page, plan_id, name) for name in SECTIONS]
+    return "\n".join([plan_title(page, plan_id), summary + plan_overview(page, plan_id), *filter(None, sections)])
+
+
+def area_page(page: Page) -> str:
+    """The whole page docs/<plan-id>/<area-id>.md: title, summary, task table and timeline."""
+    plan_id, area_id = page.own_plan(), page.own_area()
+    parts = (area_title, area_summary, task_table, area_timeline)
+    return "\n".join(filter(None, (part(page, plan_id, area_id) for part in parts)))
 
 
 def plan_title(page: Page, plan_id: str) -> str:
@@ -158,7 +189,7 @@ def plan_section(page: Page, plan_id: str, name: str) -> str:
     """The plan's 'purpose', 'background' or 'framework' section; empty if the plan has none."""
     r = page.renderer
     plan = page.site.plan(plan_id)
-    if name not in ("purpose", "background", "framework"):
+    if name not in SECTIONS:
         raise ValueError(f"unknown section '{name}' (valid: purpose, background, framework)")
     section = getattr(plan, name)
     if section is None:
