@@ -17,4 +17,5 @@ def on_files(files, config):
 
 def on_page_context(context, page, config, nav):
     mkdocs_hooks.relative_home_switcher(page, config)
+    mkdocs_hooks.edit_data_link(page, config)
     return context

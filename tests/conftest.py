@@ -18,7 +18,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 @dataclass
 class Project:
-    """A copy of mkdocs.yml, docs/, data/ and the hooks file that a test may change."""
+    """A copy of mkdocs.yml, docs/, data/, the hooks file and the theme overrides that a test may change."""
 
     root: Path
 
@@ -62,6 +62,7 @@ def copy_project(destination: Path) -> Project:
     shutil.copytree(ROOT / "data", destination / "data")
     (destination / "hooks").mkdir()
     shutil.copy(ROOT / "hooks" / "site_hooks.py", destination / "hooks")
+    shutil.copytree(ROOT / "hooks" / "overrides", destination / "hooks" / "overrides")
     return Project(destination)
 
 

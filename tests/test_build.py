@@ -134,3 +134,34 @@ def test_no_third_party_request_at_page_load(built_site: Path):
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
             src = re.search(r'(?:src|href)="(https?:)?//', tag)
             assert not src or 'rel="alternate"' in tag or 'rel="canonical"' in tag, f"{path}: {tag}"
+
+
+def test_no_page_asks_the_github_api_for_repository_facts(built_site: Path):
+    """Material does so from any element marked data-md-component="source"; ours is a plain link."""
+    for path in html_pages(built_site):
+        assert 'data-md-component="source"' not in path.read_text(encoding="utf-8"), path
+
+
+EDIT = "https://github.com/example/baltic-plans/edit/main/"
+TREE = "https://github.com/example/baltic-plans/tree/main/"
+
+
+@pytest.mark.parametrize(
+    ("url", "docs_file", "data_link"),
+    [
+        ("", "index", TREE + "data/plans/"),
+        ("cbss-2008/", "cbss-2008/index", EDIT + "data/plans/cbss-2008.yml"),
+        ("baltmet-2011/innovation/", "baltmet-2011/innovation", EDIT + "data/plans/baltmet-2011.yml"),
+        ("timeline/", "timeline", TREE + "data/plans/"),
+        ("organisations/", "organisations", EDIT + "data/organisations.yml"),
+        ("sources/", "sources", TREE + "data/sources/"),
+    ],
+)
+def test_every_page_links_to_its_markdown_and_its_data_on_the_git_host(built_site, url, docs_file, data_link):
+    for lang, prefix in LANGUAGES.items():
+        html = page(built_site, prefix + url)
+        suffix = "" if lang == "lv" else f".{lang}"
+        edit_links = re.findall(r'<a href="([^"]+)" class="bp-edit__link" rel="edit">', html)
+        assert edit_links == [f"{EDIT}docs/{docs_file}{suffix}.md", data_link], (lang, url)
+        assert ("Rediģēt šo lapu" if lang == "lv" else "Edit this page") in html
+        assert ("Rediģēt datus" if lang == "lv" else "Edit the data") in html

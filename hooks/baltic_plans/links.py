@@ -33,6 +33,19 @@ def localized_files(docs_path: str) -> list[str]:
     return [f"{stem}{suffix}.md" for suffix in LANGUAGE_SUFFIXES.values()]
 
 
+def data_behind(docs_path: str, plan_ids: set[str]) -> str | None:
+    """The data file (or folder, ending in /) a page is made from, for its "edit the data" link."""
+    folder, slash, _ = docs_path.partition("/")
+    if slash and folder in plan_ids:
+        return f"data/plans/{folder}.yml"
+    return {
+        "index.md": "data/plans/",
+        "timeline.md": "data/plans/",
+        "organisations.md": "data/organisations.yml",
+        SOURCES: "data/sources/",
+    }.get(docs_path)
+
+
 def page_url(docs_path: str, lang: str, directory_urls: bool = True) -> str:
     """The site URL MkDocs (with the i18n 'suffix' structure) gives the page at `docs_path`."""
     stem = docs_path.removesuffix(".md")

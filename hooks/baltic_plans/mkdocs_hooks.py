@@ -10,8 +10,9 @@ from mkdocs.structure.files import File, Files
 
 from . import links as pages
 from .errors import DataErrors
-from .load import SOURCES_DIR, check_data
+from .load import SOURCES_DIR, check_data, load_site
 from .macros import data_dir
+from .views import label
 
 log = logging.getLogger("mkdocs.plugins.baltic_plans")
 
@@ -38,6 +39,32 @@ def validate(config) -> None:
             "(a plan's page holds {{ plan_page() }}, an area's page {{ area_page() }})"
         )
     config["nav"] = with_plans(config["nav"] or [], result.site)
+    repository_base(config)  # fail now, not on the first page, if edit_uri cannot point at data/
+
+
+def repository_base(config) -> str | None:
+    """The repository URL up to the branch ('…/edit/main/'), from repo_url and edit_uri; None without them."""
+    if not config.get("repo_url") or not config.get("edit_uri"):
+        return None
+    docs = Path(config["docs_dir"]).name + "/"
+    edit_uri = config["edit_uri"]
+    if not edit_uri.endswith(docs):
+        raise PluginError(f"edit_uri '{edit_uri}' must end with '{docs}' (e.g. 'edit/main/{docs}')")
+    return config["repo_url"].rstrip("/") + "/" + edit_uri.removesuffix(docs)
+
+
+def edit_data_link(page, config) -> None:
+    """Give the page an "edit the data" link to the data file it is made from (page.meta.bp_edit_data)."""
+    base = repository_base(config)
+    site = load_site(data_dir(config))
+    path = page.file.src_uri
+    norm = getattr(page.file, "norm_src_uri", None) or path
+    data = pages.data_behind(norm, {plan.id for plan in site.plans})
+    if base is None or data is None:
+        return
+    href = base + data if not data.endswith("/") else base.replace("/edit/", "/tree/", 1) + data
+    lang = getattr(page.file, "locale", None) or pages.DEFAULT_LANGUAGE
+    page.meta["bp_edit_data"] = {"href": href, "path": data, "label": label("edit_data", lang)}
 
 
 def with_plans(nav: list, site) -> list:
