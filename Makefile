@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Debian's Chromium, for the browser tests (Playwright drives it; it cannot download its own browsers here)
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check lint schema lock clean
+.PHONY: serve build test check check-translations hooks schema lock clean
 
 # Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/).
 serve: $(STAMP)
@@ -15,15 +18,25 @@ build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 # The whole test suite: lint, data check, unit tests and full bilingual builds.
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 	$(BIN)/baltic-plans-check
+	$(BIN)/baltic-plans-check --translations
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 # Validate data/ only (fast; the same messages as the build).
 check: $(STAMP)
 	$(BIN)/baltic-plans-check
+	$(BIN)/baltic-plans-check --translations
+
+# List every text whose translation is missing or marked pending.
+check-translations: $(STAMP)
+	$(BIN)/baltic-plans-check --translations
+
+# Run the data check and the schema validation before each git commit (.pre-commit-config.yaml).
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
 
 # Regenerate docs/schema/*.json after changing the model.
 schema: $(STAMP)
@@ -33,6 +46,10 @@ schema: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/pip install --upgrade -e '.[test]'
 	$(BIN)/pip freeze --exclude-editable | grep -v '^baltic-plans' > requirements.lock
+
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

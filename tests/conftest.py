@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -57,7 +62,8 @@ class Project:
 
 def copy_project(destination: Path) -> Project:
     destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", destination)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md", ".pre-commit-config.yaml"):
+        shutil.copy(ROOT / name, destination)
     shutil.copytree(ROOT / "docs", destination / "docs")
     shutil.copytree(ROOT / "data", destination / "data")
     (destination / "hooks").mkdir()
@@ -89,3 +95,42 @@ def real_site():
 
 def load_yaml(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+# -- a real browser ---------------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (`make test` installs it when missing)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a built site on localhost; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass

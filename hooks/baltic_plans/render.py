@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -79,8 +80,13 @@ class Page:
         return tidy(html)
 
 
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]])")
+
+
 def heading(text: str, level: int = 1) -> str:
-    return f"{'#' * level} {escape(clean(text))}\n"
+    """A Markdown heading showing the text literally: no HTML, emphasis, links or attribute lists from data."""
+    literal = _MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(clean(text))))
+    return f"{'#' * level} {literal}\n"
 
 
 # -- plan and area pages ------------------------------------------------------------------------

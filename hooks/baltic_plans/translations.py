@@ -46,7 +46,7 @@ class Coverage:
         per_language = ", ".join(f"{lang}: {pending[lang]}" for lang in LANGUAGES)
         return (
             f"{self.texts} texts; {sum(pending.values())} pending translation ({per_language}); "
-            f"{len(self.unmarked)} unmarked gaps"
+            f"{len(self.unmarked)} unmarked gap{'' if len(self.unmarked) == 1 else 's'}"
         )
 
 

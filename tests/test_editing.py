@@ -1,0 +1,91 @@
+"""The editor's tools: a fast check, the guide (tested against the real messages) and the pre-commit hook."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from baltic_plans import load
+from conftest import ROOT, Project
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def headings(markdown: str) -> list[str]:
+    """The '## ' and '### ' levels of a guide, in order (outside code blocks)."""
+    outside_code = re.sub(r"```.*?```", "", markdown, flags=re.S)
+    return re.findall(r"^(#{2,3}) ", outside_code, flags=re.M)
+
+
+def test_the_check_takes_well_under_half_a_second():
+    times = []
+    for _ in range(5):
+        load._cache.clear()
+        started = time.perf_counter()
+        load.check_data(ROOT / "data")
+        times.append(time.perf_counter() - started)
+    assert statistics.median(times) < 0.5
+
+
+def test_the_guide_shows_the_message_an_editor_really_gets(project: Project):
+    project.replace_in_plan("bodies: [ncm, nordplus]", "bodies: [ncm, nordplsu]")
+
+    result = project.check()
+
+    example = re.search(r"```text\n(data/plans/cbss-2008\.yml:.*?)\n```", GUIDE, flags=re.S).group(1)
+    assert result.stderr.strip() == example
+
+
+def test_the_guide_shows_the_translation_report_an_editor_really_gets(project: Project):
+    project.replace_in_plan('      en: "Education"\n', "      pending: en\n")
+
+    result = project.check("--translations")
+
+    example = re.search(r"```console\n\$ make check-translations\n(.*?)\n```", GUIDE, flags=re.S).group(1)
+    assert result.returncode == 0
+    assert result.stdout.strip() == example
+
+
+def test_the_guide_is_on_the_site_in_both_languages(built_site: Path):
+    english = (built_site / "en" / "editing" / "index.html").read_text(encoding="utf-8")
+    latvian = (built_site / "editing" / "index.html").read_text(encoding="utf-8")
+    assert "Editor&rsquo;s guide" in english or "Editor's guide" in english
+    for page in (english, latvian):
+        assert "{{ area_page() }}" in page  # an example, shown, not run
+        assert "{{ plan_page() }}" in page
+    guide_headings = headings(GUIDE)
+    latvian_source = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
+    assert headings(latvian_source) == guide_headings, "the Latvian guide has the English guide's sections"
+    assert len(re.findall(r"<h[23] ", latvian)) == len(re.findall(r"<h[23] ", english)) == len(guide_headings)
+
+
+def pre_commit(repo: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), "GIT_AUTHOR_NAME": "t"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=repo, capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+
+
+def test_the_pre_commit_hook_stops_a_commit_of_bad_data(project: Project):
+    repo = project.root
+    shutil.copytree(ROOT / "docs" / "schema", repo / "docs" / "schema", dirs_exist_ok=True)
+    (repo / ".venv").mkdir()
+    (repo / ".venv" / "bin").symlink_to(Path(sys.executable).parent)
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    assert pre_commit(repo).returncode == 0
+
+    project.replace_in_plan('status: "done"', 'status: "finished"')
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    result = pre_commit(repo)
+
+    assert result.returncode == 1
+    assert "'finished' is not allowed (expected 'done', 'ongoing' or 'planned')" in result.stdout
+    assert "'finished' is not one of ['done', 'ongoing', 'planned']" in result.stdout  # the schema hook
