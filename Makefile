@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Debian's Chromium, for the browser tests (Playwright drives it; it cannot download its own browsers here)
-CHROMIUM := /usr/bin/chromium
+# Debian's Chromium, for the browser tests (Playwright drives it; it cannot download its own browsers here).
+# Another Chromium-based browser: `make test CHROMIUM=/usr/bin/google-chrome` (as on GitHub's runners).
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test check check-translations hooks schema lock clean

@@ -99,7 +99,7 @@ def load_yaml(path: Path):
 
 # -- a real browser ---------------------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # the Makefile's CHROMIUM
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",
