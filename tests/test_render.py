@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from baltic_plans.links import Links, page_url
 from baltic_plans.model import Site
 from baltic_plans.render import Page, task_table, tidy
@@ -68,17 +70,27 @@ def test_blank_lines_inside_html_are_dropped_but_headings_keep_theirs():
     )
 
 
-def test_html_and_jinja_in_data_are_shown_literally(project: Project):
+def rows(html: str) -> int:
+    table = re.search(r'<div class="bp-table-wrap bp-tasks".*?</table>', html, flags=re.S).group(0)
+    return len(re.findall(r"<tr>", table))
+
+
+def test_html_jinja_markdown_and_pipes_in_data_are_shown_literally(project: Project):
+    before = project.build(project.root / "before")
     project.replace_in_plan(
         'en: "At the Nordic Council of Ministers (NCM) 5+3',
         'en: "<script>alert(1)</script> {{ 7 * 7 }} {% raw %} | a pipe | At the Nordic Council of Ministers (NCM) 5+3',
     )
+    project.replace_in_plan('en: "Education"', 'en: "Education *not emphasis* [not](a-link) {: .not-a-class }"')
 
     result = project.build()
 
-    assert result.returncode == 0, result.stderr
+    assert before.returncode == 0 and result.returncode == 0, result.stderr
     html = (project.root / "site" / "en" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }} {% raw %} | a pipe |" in html
     assert "<script>alert(1)" not in html
+    assert re.search(r"<h1[^>]*>Education \*not emphasis\* \[not\]\(a-link\) \{: .not-a-class \}<", html)
+    old = (project.root / "before" / "en" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
+    assert rows(html) == rows(old) > 0  # the pipes did not split the table
     timeline = (project.root / "site" / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}" in timeline
