@@ -1,0 +1,60 @@
+"""The GitHub Pages workflow: valid for GitHub, tests before it builds, deploys only from main, least privilege."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+
+
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def steps(job: dict) -> list[str]:
+    return [step.get("uses", "").split("@")[0] or step.get("run", "") for step in job["steps"]]
+
+
+def test_the_workflow_validates_under_the_github_workflow_schema():
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pull_requests_and_main_are_tested_then_built_strictly_with_a_cached_install():
+    flow = workflow()
+    triggers = flow[True]  # YAML 1.1 reads the key `on` as True
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    build = flow["jobs"]["build"]
+    order = steps(build)
+    assert order.index("make test CHROMIUM=/usr/bin/google-chrome") < order.index("make build")
+    python = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["cache"] == "pip" and python["with"]["cache-dependency-path"] == "requirements.lock"
+    assert "mkdocs build --strict" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_main_is_deployed_through_configure_upload_deploy_with_least_privilege():
+    flow = workflow()
+    build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
+    order = steps(build)
+    assert (
+        order.index("make build")
+        < order.index("actions/configure-pages")
+        < order.index("actions/upload-pages-artifact")
+    )
+    for step in build["steps"][-2:]:
+        assert step["if"] == "github.event_name != 'pull_request'"
+    assert steps(deploy) == ["actions/deploy-pages"]
+    assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]
+    assert flow["permissions"] == {"contents": "read"}
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
