@@ -1,4 +1,5 @@
-"""MkDocs hooks: stop the build on bad data before anything is written; publish the sources."""
+"""MkDocs hooks: stop the build on bad data before anything is written; put the plans in the navigation;
+publish the sources; give each page its "edit the data" link."""
 
 from __future__ import annotations
 
@@ -56,11 +57,11 @@ def repository_base(config) -> str | None:
 def edit_data_link(page, config) -> None:
     """Give the page an "edit the data" link to the data file it is made from (page.meta.bp_edit_data)."""
     base = repository_base(config)
-    site = load_site(data_dir(config))
-    path = page.file.src_uri
-    norm = getattr(page.file, "norm_src_uri", None) or path
-    data = pages.data_behind(norm, {plan.id for plan in site.plans})
-    if base is None or data is None:
+    if base is None:
+        return
+    plan_ids = {plan.id for plan in load_site(data_dir(config)).plans}
+    data = pages.data_behind(getattr(page.file, "norm_src_uri", None) or page.file.src_uri, plan_ids)
+    if data is None:
         return
     href = base + data if not data.endswith("/") else base.replace("/edit/", "/tree/", 1) + data
     lang = getattr(page.file, "locale", None) or pages.DEFAULT_LANGUAGE
