@@ -66,7 +66,7 @@ def test_the_guide_is_on_the_site_in_both_languages(built_site: Path):
 
 
 def pre_commit(repo: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), "GIT_AUTHOR_NAME": "t"}
+    env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home")}
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "run", "--all-files"],
         cwd=repo, capture_output=True, text=True, env=env, timeout=300,

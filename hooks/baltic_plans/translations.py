@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .crosscheck import field_path, record_id
-from .errors import Loc, shown_path
+from .errors import DataError, Loc
 from .load import LoadResult, model_at
 from .model import LANGUAGES, Text
 
@@ -26,10 +26,8 @@ class Gap:
     marked: bool  # marked `pending: <lang>`; unmarked gaps are errors
 
     def __str__(self) -> str:
-        where = f"{shown_path(self.file)}:{self.line}" if self.line else shown_path(self.file)
-        what = f"[{self.record}] {self.field}" if self.record and self.record not in self.field else self.field
         state = "translation pending" if self.marked else "missing and not marked 'pending' (an error)"
-        return f"{where}: {what}: '{self.lang}' {state}"
+        return str(DataError(self.file, f"'{self.lang}' {state}", self.line, record=self.record, field=self.field))
 
 
 @dataclass(frozen=True)
