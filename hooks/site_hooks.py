@@ -2,7 +2,7 @@
 
 from mkdocs.plugins import event_priority
 
-from baltic_plans import mkdocs_hooks
+from baltic_plans import mkdocs_hooks, slots
 
 
 @event_priority(100)  # before the plugins: bad data must stop the build before anything runs
@@ -13,6 +13,10 @@ def on_config(config):
 
 def on_files(files, config):
     return mkdocs_hooks.add_source_files(files, config)
+
+
+def on_page_content(html, page, config, files):
+    return slots.fill(html)
 
 
 def on_page_context(context, page, config, nav):

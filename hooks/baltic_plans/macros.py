@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import render
+from . import render, slots
 from .load import load_site
 from .render import Page
 
@@ -42,7 +42,7 @@ def define_env(env) -> None:
 
     def bind(function):
         def macro(*args):
-            return function(current_page(), *args)
+            return slots.hold(function(current_page(), *args))  # the HTML skips Markdown; see slots.py
 
         macro.__name__ = function.__name__
         macro.__doc__ = function.__doc__

@@ -1,0 +1,181 @@
+"""Build-time benchmark: the real site at 1×, synthetic data at 10× and 100×, each beside an empty Material site.
+
+    make benchmark                      # 1×, 10×, 100×
+    .venv/bin/python tests/benchmark.py 1 10
+
+For each scale it makes a copy of the project whose data holds that many copies of the real plans (new ids,
+titles and years; the same texts, so pages are of realistic size), builds both languages with
+`mkdocs build --strict`, and builds an *empty* site of the same pages: the same mkdocs.yml, theme, plugins and
+navigation, each page holding only its title, without the macros and hooks. It prints wall time, peak memory,
+pages, time per page, the largest page, and the ratio to the empty site. Not a test: timings depend on the
+machine; compare the ratios of one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from baltic_plans import links  # noqa: E402
+from baltic_plans.load import check_data  # noqa: E402
+from baltic_plans.mkdocs_hooks import with_plans  # noqa: E402
+
+DATED_KEYS = ("as_of", "period", "date")
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+REFERENCE_KEYS = ("id", "shares_cell_with")  # record ids a copy renames; organisations and places stay shared
+
+
+# -- synthetic data -------------------------------------------------------------------------------
+
+
+def copy_of(record, copy: int):
+    """A real plan's record as copy number `copy`: ids suffixed, titles numbered, dates moved on by 4·k years."""
+    years = 4 * (copy % 6)  # a multiple of 4 keeps 29 February valid; plans overlap as real ones do
+    if isinstance(record, list):
+        return [copy_of(item, copy) for item in record]
+    if not isinstance(record, dict):
+        return record
+    result = {}
+    for key, value in record.items():
+        if key in REFERENCE_KEYS and isinstance(value, str):
+            value = f"{value}-x{copy}"
+        elif key in DATED_KEYS and isinstance(value, str):
+            value = YEAR.sub(lambda m: str(int(m.group()) + years), value)
+        elif key in ("title", "short_title") and isinstance(value, dict):
+            value = {lang: f"{text} ({copy + 1})" for lang, text in value.items()}
+        else:
+            value = copy_of(value, copy)
+        result[key] = value
+    return result
+
+
+def areas_keep_ids(plan: dict, original: dict) -> dict:
+    """Areas are named by their page (docs/<plan>/<area>.md), which is local to the plan: keep their ids."""
+    for area, real in zip(plan["areas"], original["areas"], strict=True):
+        area["id"] = real["id"]
+    return plan
+
+
+def make_project(destination: Path, scale: int) -> Path:
+    """A copy of the project with `scale` copies of every real plan and their pages."""
+    destination.mkdir(parents=True)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / name, destination)
+    shutil.copytree(ROOT / "docs", destination / "docs")
+    shutil.copytree(ROOT / "data", destination / "data")
+    shutil.copytree(ROOT / "hooks", destination / "hooks", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    plans = destination / "data" / "plans"
+    for path in sorted(plans.glob("*.yml")):
+        original = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        for copy in range(1, scale):
+            plan = areas_keep_ids(copy_of(original, copy), original)
+            text = yaml.dump(plan, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
+            (plans / f"{plan['id']}.yml").write_text(text, encoding="utf-8")
+            shutil.copytree(destination / "docs" / original["id"], destination / "docs" / plan["id"])
+    return destination
+
+
+def make_empty_site(project: Path, destination: Path) -> Path:
+    """The same pages and navigation with only their titles: what MkDocs and Material cost on their own."""
+    site = check_data(project / "data").site
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    shutil.copytree(project / "docs", destination / "docs")
+    shutil.copytree(project / "hooks" / "overrides", destination / "hooks" / "overrides")
+    for page in (destination / "docs").rglob("*.md"):
+        lang = "en" if page.name.endswith(".en.md") else "lv"
+        page.write_text(f"# {page_title(site, page.relative_to(destination / 'docs'), lang)}\n", encoding="utf-8")
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
+    config["nav"] = with_plans(config["nav"], site)
+    (destination / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return destination
+
+
+def page_title(site, relative: Path, lang: str) -> str:
+    plan_id, _, rest = str(relative).partition("/")
+    if not rest:
+        return relative.name.split(".")[0].capitalize()
+    plan = site.plan(plan_id)
+    area = rest.split(".")[0]
+    return plan.short_title(lang) if area == "index" else plan.area(area).title(lang)
+
+
+# -- measuring ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mib: float
+    pages: int
+    largest: tuple[int, str]
+
+    @property
+    def per_page_ms(self) -> float:
+        return 1000 * self.seconds / self.pages
+
+
+def build(project: Path) -> Build:
+    """`mkdocs build --strict` in a process of its own: its wall time and peak resident memory."""
+    site = project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    errors = process.stderr.read()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"build failed in {project}:\n{errors}")
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    largest = max((p.stat().st_size, str(p.relative_to(site))) for p in pages)
+    return Build(seconds, usage.ru_maxrss / 1024, len(pages), largest)
+
+
+def median_build(project: Path, repeat: int) -> Build:
+    runs = sorted((build(project) for _ in range(repeat)), key=lambda b: b.seconds)
+    return runs[len(runs) // 2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scales", nargs="*", type=int, default=[1, 10, 100])
+    parser.add_argument("--repeat", type=int, default=3, help="builds per scale below 100× (median shown)")
+    options = parser.parse_args()
+    print("| data | pages | build | empty site | ratio | per page | peak memory | largest page | data check |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="baltic-plans-bench-") as temporary:
+        for scale in options.scales:
+            project = make_project(Path(temporary) / f"x{scale}", scale)
+            start = time.perf_counter()
+            check_data(project / "data")
+            check = time.perf_counter() - start
+            empty = make_empty_site(project, Path(temporary) / f"x{scale}-empty")
+            repeat = options.repeat if scale < 100 else 1
+            real, bare = median_build(project, repeat), median_build(empty, repeat)
+            size, name = real.largest
+            print(
+                f"| {scale}× | {real.pages} | {real.seconds:.2f} s | {bare.seconds:.2f} s "
+                f"| {real.seconds / bare.seconds:.2f}× | {real.per_page_ms:.1f} ms | {real.peak_mib:.0f} MiB "
+                f"| {size / 1024:.0f} KiB ({name}) | {check:.2f} s |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
