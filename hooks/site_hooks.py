@@ -12,7 +12,14 @@ def on_config(config):
 
 
 def on_files(files, config):
-    return mkdocs_hooks.add_source_files(files, config)
+    files = mkdocs_hooks.add_source_files(files, config)
+    return mkdocs_hooks.add_generated_pages(files, config)
+
+
+def on_nav(nav, config, files):
+    mkdocs_hooks.fill_generated_pages(files, config)
+    mkdocs_hooks.name_sections(nav, config)
+    return nav
 
 
 def on_page_content(html, page, config, files):

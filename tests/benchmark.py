@@ -1,6 +1,6 @@
-"""Build-time benchmark: the real site at 1×, synthetic data at 10× and 100×, each beside an empty Material site.
+"""Build-time benchmark: the real site at 1x, synthetic data at 10x and 100x, each beside an empty Material site.
 
-    make benchmark                      # 1×, 10×, 100×
+    make benchmark                      # 1x, 10x, 100x
     .venv/bin/python tests/benchmark.py 1 10
 
 For each scale it makes a copy of the project whose data holds that many copies of the real plans (new ids,
@@ -29,7 +29,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from baltic_plans import links  # noqa: E402
 from baltic_plans.load import check_data  # noqa: E402
 from baltic_plans.mkdocs_hooks import with_plans  # noqa: E402
 

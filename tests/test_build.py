@@ -50,9 +50,19 @@ def test_every_task_and_activity_is_on_its_area_page(built_site: Path, real_site
             assert expected - ids == set(), f"{lang} {plan.id}/{area.id}"
 
 
+def timeline(site: Path, lang: str) -> tuple[list[str], str]:
+    """The years the timeline's front page lists, and the HTML of their pages in the order it links them."""
+    front = f"{LANGUAGES[lang]}timeline/"
+    html = page(site, front)
+    table = html[html.index('class="bp-table-wrap bp-years"') :]
+    hrefs = re.findall(r'<a href="([^"#]+)"', table[: table.index("</table>")])
+    years = [urlparse(h).path.strip("/").split("/")[-1] for h in hrefs]
+    return years, "".join(page(site, urljoin(front, href)) for href in hrefs)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_dated_activity_is_on_the_timeline_linking_to_its_record(built_site: Path, real_site: Site, lang: str):
-    html = page(built_site, f"{LANGUAGES[lang]}timeline")
+    _, html = timeline(built_site, lang)
     hrefs = {urlparse(href).fragment for href, _ in parse(html).links}
     dated = {p.activity.id for p in real_site.activities() if p.activity.date}
     assert dated - hrefs == set()
@@ -60,14 +70,24 @@ def test_every_dated_activity_is_on_the_timeline_linking_to_its_record(built_sit
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_timeline_is_chronological(built_site: Path, lang: str):
-    html = page(built_site, f"{LANGUAGES[lang]}timeline")
+def test_the_timeline_is_chronological_a_page_per_year(built_site: Path, real_site: Site, lang: str):
+    years, html = timeline(built_site, lang)
+    assert years == sorted(years) and years == sorted(
+        {str(p.activity.date.start.year) for p in real_site.activities() if p.activity.date}
+    )
     # a year or month stands for its first day ("2008-03" sorts as 2008-03-01)
     starts = [s + "-01" * (2 - s.count("-")) for s in re.findall(r'<time datetime="([\d-]+)"', html)]
     assert len(starts) > 50
     assert starts == sorted(starts)
-    years = [int(y) for y in re.findall(r'<h2 id="y(\d{4})"', html)]
-    assert years == sorted(years) and len(years) >= 6
+    assert re.findall(r"<h1[^>]*>[^<]*\b(\d{4})\b", html) == years  # each page is titled with its year
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_timeline_pages_link_to_their_neighbours(built_site: Path, lang: str):
+    years, _ = timeline(built_site, lang)
+    first, second = (page(built_site, f"{LANGUAGES[lang]}timeline/{y}") for y in years[:2])
+    assert 'rel="prev"' not in first and f'rel="next" href="../{years[1]}/"' in first
+    assert f'rel="prev" href="../{years[0]}/"' in second and 'href="../"' in second
 
 
 def test_pages_read_in_their_own_language(built_site: Path):

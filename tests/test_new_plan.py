@@ -41,10 +41,11 @@ def test_a_new_plan_is_published_in_both_languages_without_touching_code_or_conf
         # the home page, the navigation of every page, the timeline, the organisations and the sources know it
         home = page(site, prefix.rstrip("/")) if prefix else (site / "index.html").read_text(encoding="utf-8")
         assert 'href="demo-2030/"' in home
-        assert 'href="../demo-2030/"' in page(site, f"{prefix}timeline")
-        assert "demo-water-campaign-2030-02" in page(site, f"{prefix}timeline")
+        assert 'href="2030/"' in page(site, f"{prefix}timeline")  # a page for its year
+        assert "demo-2030/water/#demo-water-campaign-2030-02" in page(site, f"{prefix}timeline/2030")
         assert "demo-2030/mobility/#demo-mobility-night-trains" in page(site, f"{prefix}organisations")
-        assert 'id="demo-2030-L9"' in page(site, f"{prefix}sources")
+        assert 'href="demo-2030/"' in page(site, f"{prefix}sources")  # a page for its source document
+        assert 'id="demo-2030-L9"' in page(site, f"{prefix}sources/demo-2030")
     assert (site / "sources" / "demo-plan-2030.en.txt").is_file()
     # the Latvian text still to be written shows the English one, with a Latvian notice
     assert '<span lang="en">A joint report is planned for autumn 2030.</span>' in page(site, "demo-2030/water")

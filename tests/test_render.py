@@ -92,5 +92,5 @@ def test_html_jinja_markdown_and_pipes_in_data_are_shown_literally(project: Proj
     assert re.search(r"<h1[^>]*>Education \*not emphasis\* \[not\]\(a-link\) \{: .not-a-class \}<", html)
     old = (project.root / "before" / "en" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
     assert rows(html) == rows(old) > 0  # the pipes did not split the table
-    timeline = (project.root / "site" / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
+    timeline = (project.root / "site" / "en" / "timeline" / "2007" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}" in timeline

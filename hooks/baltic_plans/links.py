@@ -10,6 +10,7 @@ DEFAULT_LANGUAGE = "lv"
 LANGUAGE_SUFFIXES = {"lv": "", "en": ".en"}  # docs/<page>.md is Latvian, docs/<page>.en.md English
 
 SOURCES = "sources.md"
+TIMELINE = "timeline.md"
 
 
 def plan_page(plan_id: str) -> str:
@@ -20,11 +21,23 @@ def area_page(plan_id: str, area_id: str) -> str:
     return f"{plan_id}/{area_id}.md"
 
 
+def timeline_page(year: int, part: int = 1) -> str:
+    """The combined timeline's page of a year (generated; see paging.py); a long year has parts 2, 3, …"""
+    return f"timeline/{year}.md" if part == 1 else f"timeline/{year}-{part}.md"
+
+
+def source_page(plan_id: str) -> str:
+    """The page of a plan's source document: its text, line by line, and what cites it (generated)."""
+    return f"sources/{plan_id}.md"
+
+
+def area_pages(plan) -> list[str]:
+    return [area_page(plan.id, area.id) for area in plan.areas]
+
+
 def plan_pages(site) -> list[str]:
     """Every plan's page, each followed by its areas' pages, in the site's order."""
-    return [
-        path for plan in site.plans for path in (plan_page(plan.id), *(area_page(plan.id, a.id) for a in plan.areas))
-    ]
+    return [path for plan in site.plans for path in (plan_page(plan.id), *area_pages(plan))]
 
 
 def localized_files(docs_path: str) -> list[str]:
@@ -38,6 +51,8 @@ def data_behind(docs_path: str, plan_ids: set[str]) -> str | None:
     folder, slash, _ = docs_path.partition("/")
     if slash and folder in plan_ids:
         return f"data/plans/{folder}.yml"
+    if slash and folder in ("timeline", "sources"):
+        return {"timeline": "data/plans/", "sources": "data/sources/"}[folder]
     return {
         "index.md": "data/plans/",
         "timeline.md": "data/plans/",

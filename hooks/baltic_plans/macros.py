@@ -20,8 +20,10 @@ MACROS = {
     "area_timeline": render.area_timeline,
     "home_overview": render.home_overview,
     "combined_timeline": render.combined_timeline,
+    "timeline_year": render.timeline_year,
     "organisations_table": render.organisations_table,
     "sources_page": render.sources_page,
+    "source_document": render.source_document,
 }
 
 

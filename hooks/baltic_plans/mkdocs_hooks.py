@@ -8,12 +8,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
 
 from . import links as pages
+from . import paging
 from .errors import DataErrors
 from .load import SOURCES_DIR, check_data, load_site
 from .macros import data_dir
-from .views import label
+from .views import clean, label
 
 log = logging.getLogger("mkdocs.plugins.baltic_plans")
 
@@ -68,9 +70,31 @@ def edit_data_link(page, config) -> None:
     page.meta["bp_edit_data"] = {"href": href, "path": data, "label": label("edit_data", lang)}
 
 
+PLANS_SECTION = "bp-plans"  # a placeholder title; name_sections() names it in each language
+
+
 def with_plans(nav: list, site) -> list:
-    """The configured navigation with each plan's page and its areas' pages after the home page."""
-    return [*nav[:1], *pages.plan_pages(site), *nav[1:]]
+    """The configured navigation with a "Plans" section after the home page: a section per plan, holding the
+    plan's page and its areas' pages. With Material's navigation.prune, a page's HTML lists the other plans
+    as one link each, so the navigation on every page grows with the number of plans, not of all pages."""
+    plans = [{plan.id: [pages.plan_page(plan.id), *pages.area_pages(plan)]} for plan in site.plans]
+    return [*nav[:1], {PLANS_SECTION: plans}, *nav[1:]]
+
+
+def name_sections(nav, config) -> None:
+    """Title the plans' sections in the language being built: "Plāni" / "Plans", and each plan's short title."""
+    site = load_site(data_dir(config))
+    for item in nav.items:
+        if isinstance(item, Section) and item.title == PLANS_SECTION:
+            lang = _language(item)
+            item.title = label("plans", lang)
+            for plan_section in item.children:
+                plan_section.title = clean(site.plan(plan_section.title).short_title(lang))
+
+
+def _language(section: Section) -> str:
+    first_page = next(iter(section.children[0].children))
+    return getattr(first_page.file, "locale", None) or pages.DEFAULT_LANGUAGE
 
 
 def add_source_files(files: Files, config) -> Files:
@@ -80,6 +104,38 @@ def add_source_files(files: Files, config) -> Files:
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def add_generated_pages(files: Files, config) -> Files:
+    """Add the pages made from the data (paging.py) in each language, as if they were files in docs/.
+
+    mkdocs-static-i18n rebuilds every file of docs/ from its path (dropping in-memory content) to sort the
+    languages, alternates and sitemap; so these are added as plain docs/ files and get their Markdown back
+    after it has run (fill_generated_pages, on_nav)."""
+    for localized in _generated_markdown(config):
+        if files.get_file_from_path(localized) is None:
+            files.append(File(localized, config["docs_dir"], config["site_dir"], config["use_directory_urls"]))
+    return files
+
+
+def fill_generated_pages(files: Files, config) -> None:
+    markdown = _generated_markdown(config)
+    for file in files.documentation_pages():
+        if file.src_uri in markdown and not Path(file.abs_src_path or "").is_file():
+            file.content_string = markdown[file.src_uri]
+            file.generated_by = "baltic_plans"
+            if file.page is not None:
+                file.page.edit_url = None  # there is no file in docs/ to edit; the data link remains
+
+
+def _generated_markdown(config) -> dict[str, str]:
+    """docs/ file (with the language suffix) → Markdown, for every generated page."""
+    site = load_site(data_dir(config))
+    return {
+        localized: markdown
+        for path, markdown in paging.generated_pages(site).items()
+        for localized in pages.localized_files(path)
+    }
 
 
 def relative_home_switcher(page, config) -> None:

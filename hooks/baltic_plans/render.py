@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import groupby
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import escape
 
 from . import links as pages
+from . import paging
 from .dates import format_plan_date
 from .links import Links
 from .model import Block, Lang, Placed, Plan, Site, Task, area_activities
@@ -60,6 +62,13 @@ class Page:
         if not slash:
             raise ValueError(f"docs/{self.path} is not in a plan's folder (docs/<plan-id>/); name the plan")
         return self.site.plan(folder).id
+
+    def own_plan_of_source(self) -> str:
+        """The plan whose source document a page docs/sources/<plan-id>.md shows."""
+        folder, _, name = self.path.partition("/")
+        if folder != "sources" or not name:
+            raise ValueError(f"docs/{self.path} is not a source document's page (docs/sources/<plan-id>.md)")
+        return self.site.plan(name.removesuffix(".md")).id
 
     def own_area(self) -> str:
         """The area a page docs/<plan-id>/<area-id>.md is about."""
@@ -234,9 +243,49 @@ def home_overview(page: Page) -> str:
 
 
 def combined_timeline(page: Page) -> str:
-    dated = [p for p in page.site.activities() if p.activity.date]
-    years, _ = page.renderer.timeline(dated)
-    return page.render("timeline.html", years=years, undated=[], level=2, anchor_prefix="")
+    """The timeline's front page: each year with its activities by status, linking to the year's page(s)."""
+    r = page.renderer
+    years = []
+    for year, parts in groupby(paging.timeline_pages(page.site), key=lambda p: p.year):
+        parts = list(parts)
+        years.append(
+            {
+                "year": year,
+                "counts": r.counts([e for p in parts for e in p.entries], tasks=0),
+                "parts": [{"number": p.part, "href": r.links.to(p.path)} for p in parts],
+            }
+        )
+    return page.render("timeline_years.html", years=years, caption=label("timeline_years_caption", page.lang))
+
+
+def timeline_year(page: Page) -> str:
+    """A page of the combined timeline (docs/timeline/<year>[-<part>].md, made by paging.py): its months."""
+    r = page.renderer
+    all_pages = paging.timeline_pages(page.site)
+    this = paging.timeline_page(page.site, page.path)
+    index = all_pages.index(this)
+    title = label("timeline_year", page.lang, year=this.year)
+    if this.parts > 1:
+        title += " " + label("part_of", page.lang, part=this.part, parts=this.parts)
+
+    def pager_link(other: paging.TimelinePage | None) -> dict | None:
+        if other is None:
+            return None
+        text = str(other.year) if other.parts == 1 else f"{other.year} ({other.part}/{other.parts})"
+        return {"href": r.links.to(other.path), "text": text}
+
+    years, _ = r.timeline(this.entries)
+    return heading(title) + page.render(
+        "timeline_year.html",
+        years=years,
+        undated=[],
+        show_years=False,
+        level=2,
+        anchor_prefix="",
+        previous=pager_link(all_pages[index - 1] if index > 0 else None),
+        following=pager_link(all_pages[index + 1] if index + 1 < len(all_pages) else None),
+        index_href=r.links.to(pages.TIMELINE),
+    )
 
 
 def organisations_table(page: Page) -> str:
@@ -276,18 +325,31 @@ def owner_label(page: Page, area, owner) -> str:
 
 
 def sources_page(page: Page) -> str:
-    documents = []
-    for plan in page.site.plans:
-        documents.append(
-            {
-                "plan": plan,
-                "download": download_href(page, plan.source.file),
-                "caption": label("citations_caption", page.lang, plan=plan.short_title(page.lang)),
-                "citations": citations(page, plan),
-                "lines": [line.replace("\t", " ").strip() for line in page.site.sources[plan.source.file]],
-            }
-        )
-    return page.render("sources.html", documents=documents, level=2)
+    """The list of source documents, each linking to its own page."""
+    documents = [
+        {
+            "plan": plan,
+            "href": page.renderer.links.to(pages.source_page(plan.id)),
+            "download": download_href(page, plan.source.file),
+            "lines": len(page.site.sources[plan.source.file]),
+        }
+        for plan in page.site.plans
+    ]
+    return page.render("sources.html", documents=documents)
+
+
+def source_document(page: Page) -> str:
+    """A source document's page (docs/sources/<plan-id>.md, made by paging.py): what cites it, and its text."""
+    plan = page.site.plan(page.own_plan_of_source())
+    return heading(label("source_of", page.lang, plan=plan.short_title(page.lang))) + page.render(
+        "source_document.html",
+        plan=plan,
+        download=download_href(page, plan.source.file),
+        caption=label("citations_caption", page.lang, plan=plan.short_title(page.lang)),
+        citations=citations(page, plan),
+        lines=[line.replace("\t", " ").strip() for line in page.site.sources[plan.source.file]],
+        index_href=page.renderer.links.to(pages.SOURCES),
+    )
 
 
 def download_href(page: Page, file_name: str) -> str:

@@ -137,7 +137,9 @@ class Renderer:
         key = "source_lines" if "-" in lines else "source_line"
         anchor = f"{plan.id}-L{lines.partition('-')[0]}"
         return Citation(
-            lines, label(key, self.lang, lines=lines.replace("-", "–")), self.links.to(pages.SOURCES, anchor)
+            lines,
+            label(key, self.lang, lines=lines.replace("-", "–")),
+            self.links.to(pages.source_page(plan.id), anchor),
         )
 
     def activity(self, placed: Placed) -> ActivityView:
