@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check check-translations hooks schema lock clean
+.PHONY: serve build test check check-translations hooks schema lock benchmark clean
 
 # Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/).
 serve: $(STAMP)
@@ -48,6 +48,10 @@ schema: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/pip install --upgrade -e '.[test]'
 	$(BIN)/pip freeze --exclude-editable | grep -v '^baltic-plans' > requirements.lock
+
+# Build times at 1x, 10x and 100x the real data beside an empty Material site (README, "Performance").
+benchmark: $(STAMP)
+	$(BIN)/python tests/benchmark.py
 
 $(CHROMIUM):
 	$(SUDO) apt-get update

@@ -29,8 +29,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from baltic_plans import links  # noqa: E402
 from baltic_plans.load import check_data  # noqa: E402
 from baltic_plans.mkdocs_hooks import with_plans  # noqa: E402
+from baltic_plans.paging import generated_pages  # noqa: E402
 
 DATED_KEYS = ("as_of", "period", "date")
 YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -93,6 +95,10 @@ def make_empty_site(project: Path, destination: Path) -> Path:
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     shutil.copytree(project / "docs", destination / "docs")
     shutil.copytree(project / "hooks" / "overrides", destination / "hooks" / "overrides")
+    for path in generated_pages(site):  # the pages the hook makes from the data, as files
+        for localized in links.localized_files(path):
+            (destination / "docs" / localized).parent.mkdir(parents=True, exist_ok=True)
+            (destination / "docs" / localized).touch()
     for page in (destination / "docs").rglob("*.md"):
         lang = "en" if page.name.endswith(".en.md") else "lv"
         page.write_text(f"# {page_title(site, page.relative_to(destination / 'docs'), lang)}\n", encoding="utf-8")
@@ -106,7 +112,7 @@ def make_empty_site(project: Path, destination: Path) -> Path:
 
 def page_title(site, relative: Path, lang: str) -> str:
     plan_id, _, rest = str(relative).partition("/")
-    if not rest:
+    if not rest or plan_id in ("timeline", "sources"):
         return relative.name.split(".")[0].capitalize()
     plan = site.plan(plan_id)
     area = rest.split(".")[0]

@@ -78,7 +78,8 @@ def with_plans(nav: list, site) -> list:
     plan's page and its areas' pages. With Material's navigation.prune, a page's HTML lists the other plans
     as one link each, so the navigation on every page grows with the number of plans, not of all pages."""
     plans = [{plan.id: [pages.plan_page(plan.id), *pages.area_pages(plan)]} for plan in site.plans]
-    return [*nav[:1], {PLANS_SECTION: plans}, *nav[1:]]
+    configured = [item for item in nav if not (isinstance(item, dict) and PLANS_SECTION in item)]
+    return [*configured[:1], {PLANS_SECTION: plans}, *configured[1:]]  # once: on_config runs for each language
 
 
 def name_sections(nav, config) -> None:
