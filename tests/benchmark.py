@@ -112,7 +112,7 @@ def make_empty_site(project: Path, destination: Path) -> Path:
 
 def page_title(site, relative: Path, lang: str) -> str:
     plan_id, _, rest = str(relative).partition("/")
-    if not rest or plan_id in ("timeline", "sources"):
+    if not rest or plan_id in ("timeline", "sources", "organisations"):
         return relative.name.split(".")[0].capitalize()
     plan = site.plan(plan_id)
     area = rest.split(".")[0]

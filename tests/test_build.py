@@ -185,3 +185,22 @@ def test_every_page_links_to_its_markdown_and_its_data_on_the_git_host(built_sit
         assert edit_links == [f"{EDIT}docs/{docs_file}{suffix}.md", data_link], (lang, url)
         assert ("Rediģēt šo lapu" if lang == "lv" else "Edit this page") in html
         assert ("Rediģēt datus" if lang == "lv" else "Edit the data") in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_organisation_has_a_page_listing_every_task_that_involves_it(built_site: Path, real_site: Site, lang: str):
+    index = page(built_site, f"{LANGUAGES[lang]}organisations")
+    for org_id in real_site.organisations:
+        row = re.search(rf'<tr id="{org_id}">.*?<a href="{org_id}/">.*?<td>(\d+)</td>', index, re.S)
+        assert row, org_id
+        html = page(built_site, f"{LANGUAGES[lang]}organisations/{org_id}")
+        article = parse(html[html.index("<article") :]).links
+        links = [href for href, _ in article if not href.startswith("#") and "#" in href]  # to records
+        involved = set()
+        for plan in real_site.plans:
+            for area in plan.areas:
+                for owner in [*area.tasks, *area.blocks]:
+                    named = {*owner.bodies, *area.bodies, getattr(owner, "coordinator", None)}
+                    if org_id in named | {b for a in owner.activities for b in a.bodies}:
+                        involved.add(owner.id)
+        assert {urlparse(h).fragment for h in links} >= involved and len(links) == int(row.group(1)), org_id

@@ -43,7 +43,7 @@ def test_a_new_plan_is_published_in_both_languages_without_touching_code_or_conf
         assert 'href="demo-2030/"' in home
         assert 'href="2030/"' in page(site, f"{prefix}timeline")  # a page for its year
         assert "demo-2030/water/#demo-water-campaign-2030-02" in page(site, f"{prefix}timeline/2030")
-        assert "demo-2030/mobility/#demo-mobility-night-trains" in page(site, f"{prefix}organisations")
+        assert "demo-2030/mobility/#demo-mobility-night-trains" in page(site, f"{prefix}organisations/cbss")
         assert 'href="demo-2030/"' in page(site, f"{prefix}sources")  # a page for its source document
         assert 'id="demo-2030-L9"' in page(site, f"{prefix}sources/demo-2030")
     assert (site / "sources" / "demo-plan-2030.en.txt").is_file()

@@ -7,16 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import benchmark  # tests/benchmark.py: the synthetic data
 import pytest
 import yaml
-from conftest import ROOT
 
 from baltic_plans import paging
 from baltic_plans.links import localized_files, plan_pages
 from baltic_plans.load import check_data
-
-sys.path.insert(0, str(ROOT / "tests"))
-import benchmark  # noqa: E402
+from conftest import ROOT
 
 SCALE = 5
 

@@ -11,6 +11,7 @@ LANGUAGE_SUFFIXES = {"lv": "", "en": ".en"}  # docs/<page>.md is Latvian, docs/<
 
 SOURCES = "sources.md"
 TIMELINE = "timeline.md"
+ORGANISATIONS = "organisations.md"
 
 
 def plan_page(plan_id: str) -> str:
@@ -29,6 +30,11 @@ def timeline_page(year: int, part: int = 1) -> str:
 def source_page(plan_id: str) -> str:
     """The page of a plan's source document: its text, line by line, and what cites it (generated)."""
     return f"sources/{plan_id}.md"
+
+
+def organisation_page(org_id: str) -> str:
+    """An organisation's page: what it is and every task that involves it (generated)."""
+    return f"organisations/{org_id}.md"
 
 
 def area_pages(plan) -> list[str]:
@@ -51,8 +57,9 @@ def data_behind(docs_path: str, plan_ids: set[str]) -> str | None:
     folder, slash, _ = docs_path.partition("/")
     if slash and folder in plan_ids:
         return f"data/plans/{folder}.yml"
-    if slash and folder in ("timeline", "sources"):
-        return {"timeline": "data/plans/", "sources": "data/sources/"}[folder]
+    generated = {"timeline": "data/plans/", "sources": "data/sources/", "organisations": "data/organisations.yml"}
+    if slash and folder in generated:
+        return generated[folder]
     return {
         "index.md": "data/plans/",
         "timeline.md": "data/plans/",

@@ -22,6 +22,7 @@ MACROS = {
     "combined_timeline": render.combined_timeline,
     "timeline_year": render.timeline_year,
     "organisations_table": render.organisations_table,
+    "organisation_page": render.organisation_page,
     "sources_page": render.sources_page,
     "source_document": render.source_document,
 }

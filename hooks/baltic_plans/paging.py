@@ -1,5 +1,6 @@
 """Pages made from the data rather than written in docs/: the combined timeline a page per year (split further
-when a year is long), and a page per source document. Their number follows the data, so no page grows with it."""
+when a year is long), a page per source document and one per organisation. Their number follows the data, so
+no page grows with it."""
 
 from __future__ import annotations
 
@@ -49,4 +50,5 @@ def generated_pages(site: Site) -> dict[str, str]:
     """docs/ path (without the language suffix) → the Markdown of each page made from the data."""
     pages = {page.path: "{{ timeline_year() }}\n" for page in timeline_pages(site)}
     pages |= {links.source_page(plan.id): "{{ source_document() }}\n" for plan in site.plans}
+    pages |= {links.organisation_page(org_id): "{{ organisation_page() }}\n" for org_id in site.organisations}
     return pages

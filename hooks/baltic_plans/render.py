@@ -8,7 +8,7 @@ from functools import cache, cached_property
 from itertools import groupby
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from . import links as pages
 from . import paging
@@ -70,6 +70,14 @@ class Page:
             raise ValueError(f"docs/{self.path} is not a source document's page (docs/sources/<plan-id>.md)")
         return self.site.plan(name.removesuffix(".md")).id
 
+    def own_organisation(self) -> str:
+        """The organisation a page docs/organisations/<id>.md is about."""
+        folder, _, name = self.path.partition("/")
+        org_id = name.removesuffix(".md")
+        if folder != "organisations" or org_id not in self.site.organisations:
+            raise ValueError(f"docs/{self.path} is not an organisation's page (docs/organisations/<id>.md)")
+        return org_id
+
     def own_area(self) -> str:
         """The area a page docs/<plan-id>/<area-id>.md is about."""
         name = self.path.partition("/")[2].removesuffix(".md")
@@ -92,10 +100,13 @@ class Page:
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]])")
 
 
+def literal(text: str) -> str:
+    """Data text for a Markdown heading, shown literally: no HTML, emphasis, links or attribute lists."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(clean(text))))
+
+
 def heading(text: str, level: int = 1) -> str:
-    """A Markdown heading showing the text literally: no HTML, emphasis, links or attribute lists from data."""
-    literal = _MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(clean(text))))
-    return f"{'#' * level} {literal}\n"
+    return f"{'#' * level} {literal(text)}\n"
 
 
 # -- plan and area pages ------------------------------------------------------------------------
@@ -289,29 +300,51 @@ def timeline_year(page: Page) -> str:
 
 
 def organisations_table(page: Page) -> str:
+    """Every organisation: abbreviation, name, and how many tasks involve it, linking to its own page."""
     r = page.renderer
     rows = []
     for org in sorted(page.site.organisations.values(), key=lambda o: r.body(o.id)[0].casefold()):
-        rows.append({"org": org, "abbr": org.abbr(page.lang) if org.abbr else None, "tasks": involvement(page, org.id)})
+        rows.append(
+            {
+                "org": org,
+                "abbr": org.abbr(page.lang) if org.abbr else None,
+                "href": r.links.to(pages.organisation_page(org.id)),
+                "count": sum(len(found) for _, found in involvement(page, org.id)),
+            }
+        )
     return page.render("organisations.html", rows=rows)
 
 
-def involvement(page: Page, org_id: str) -> list[tuple[str, str]]:
-    """(label, href) of each task or block that names the body, in itself, its area or its activities."""
+def organisation_page(page: Page) -> str:
+    """An organisation's page (docs/organisations/<id>.md, made by paging.py): every task that involves it."""
+    org = page.site.organisations[page.own_organisation()]
+    abbr = org.abbr(page.lang) if org.abbr else None
+    title = f"{org.name(page.lang)} ({abbr})" if abbr and abbr != org.name(page.lang) else org.name(page.lang)
+    by_plan = [
+        {"heading": Markup(literal(plan.short_title(page.lang))), "id": plan.id, "found": found}
+        for plan, found in involvement(page, org.id)
+    ]
+    return heading(title) + page.render(
+        "organisation.html", org=org, by_plan=by_plan, index_href=page.renderer.links.to(pages.ORGANISATIONS)
+    )
+
+
+def involvement(page: Page, org_id: str) -> list[tuple[Plan, list[tuple[str, str]]]]:
+    """Per plan, (label, href) of each task or block that names the body, in itself, its area or activities."""
+    return [(plan, found) for plan in page.site.plans if (found := plan_involvement(page, plan, org_id))]
+
+
+def plan_involvement(page: Page, plan: Plan, org_id: str) -> list[tuple[str, str]]:
     r = page.renderer
     found: list[tuple[str, str]] = []
-    for plan in page.site.plans:
-        for area in plan.areas:
-            owners = [*area.tasks, *area.blocks]
-            for owner in owners:
-                named = set(owner.bodies) | set(area.bodies)
-                named |= {b for a in owner.activities for b in a.bodies}
-                if isinstance(owner, Task) and owner.coordinator:
-                    named.add(owner.coordinator)
-                if org_id in named:
-                    found.append(
-                        (owner_label(page, area, owner), r.links.to(pages.area_page(plan.id, area.id), owner.id))
-                    )
+    for area in plan.areas:
+        for owner in [*area.tasks, *area.blocks]:
+            named = set(owner.bodies) | set(area.bodies)
+            named |= {b for a in owner.activities for b in a.bodies}
+            if isinstance(owner, Task) and owner.coordinator:
+                named.add(owner.coordinator)
+            if org_id in named:
+                found.append((owner_label(page, area, owner), r.links.to(pages.area_page(plan.id, area.id), owner.id)))
     return found
 
 
