@@ -56,6 +56,17 @@ def load_site(data_dir: Path) -> Site:
     return result.site
 
 
+def checked_site(data_dir: Path) -> Site:
+    """The site as the build's data check (on_config) left it, without looking at the files again.
+
+    Pages ask for the site once each; checking every file's version each time made a build quadratic in the
+    data. `mkdocs serve` runs on_config again on each rebuild, so an edit is still seen."""
+    cached = _cache.get(data_dir.resolve())
+    if cached is None or cached[1].errors:
+        return load_site(data_dir)
+    return cached[1].site
+
+
 def check_data(data_dir: Path) -> LoadResult:
     data_dir = data_dir.resolve()
     stamp = _stamp(data_dir)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import render, slots
-from .load import load_site
+from .load import checked_site
 from .render import Page
 
 MACROS = {
@@ -36,7 +36,7 @@ def define_env(env) -> None:
     def current_page() -> Page:
         page = env.page
         return Page(
-            site=load_site(data_dir(env.conf)),
+            site=checked_site(data_dir(env.conf)),
             lang=getattr(page.file, "locale", None) or env.conf["theme"]["language"],
             url=page.url,
             directory_urls=env.conf["use_directory_urls"],

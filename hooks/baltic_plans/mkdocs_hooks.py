@@ -13,7 +13,7 @@ from mkdocs.structure.nav import Section
 from . import links as pages
 from . import paging
 from .errors import DataErrors
-from .load import SOURCES_DIR, check_data, load_site
+from .load import SOURCES_DIR, check_data, checked_site
 from .macros import data_dir
 from .views import clean, label
 
@@ -61,7 +61,7 @@ def edit_data_link(page, config) -> None:
     base = repository_base(config)
     if base is None:
         return
-    plan_ids = {plan.id for plan in load_site(data_dir(config)).plans}
+    plan_ids = {plan.id for plan in checked_site(data_dir(config)).plans}
     data = pages.data_behind(getattr(page.file, "norm_src_uri", None) or page.file.src_uri, plan_ids)
     if data is None:
         return
@@ -84,7 +84,7 @@ def with_plans(nav: list, site) -> list:
 
 def name_sections(nav, config) -> None:
     """Title the plans' sections in the language being built: "Plāni" / "Plans", and each plan's short title."""
-    site = load_site(data_dir(config))
+    site = checked_site(data_dir(config))
     for item in nav.items:
         if isinstance(item, Section) and item.title == PLANS_SECTION:
             lang = _language(item)
@@ -131,7 +131,7 @@ def fill_generated_pages(files: Files, config) -> None:
 
 def _generated_markdown(config) -> dict[str, str]:
     """docs/ file (with the language suffix) → Markdown, for every generated page."""
-    site = load_site(data_dir(config))
+    site = checked_site(data_dir(config))
     return {
         localized: markdown
         for path, markdown in paging.generated_pages(site).items()

@@ -26,8 +26,19 @@ class TimelinePage:
         return links.timeline_page(self.year, self.part)
 
 
+_last: list[tuple[Site, int, list[TimelinePage]]] = []  # every timeline page of a build asks: sort once per site
+
+
 def timeline_pages(site: Site) -> list[TimelinePage]:
     """Every dated activity of every plan, oldest first, in pages by year."""
+    if _last and _last[0][0] is site and _last[0][1] == TIMELINE_PAGE_SIZE:
+        return _last[0][2]
+    result = _timeline_pages(site)
+    _last[:] = [(site, TIMELINE_PAGE_SIZE, result)]
+    return result
+
+
+def _timeline_pages(site: Site) -> list[TimelinePage]:
     dated = sorted((p for p in site.activities() if p.activity.date), key=lambda p: p.activity.date.sort_key)
     result: list[TimelinePage] = []
     for year, entries in groupby(dated, key=lambda p: p.activity.date.start.year):
