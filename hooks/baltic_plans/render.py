@@ -13,7 +13,7 @@ from . import links as pages
 from .dates import format_plan_date
 from .links import Links
 from .model import Block, Lang, Placed, Plan, Site, Task, area_activities
-from .views import Renderer, clean, label
+from .views import Renderer, clean, label, shorten
 
 SECTIONS = ("purpose", "background", "framework")
 
@@ -269,10 +269,7 @@ def involvement(page: Page, org_id: str) -> list[tuple[str, str]]:
 def owner_label(page: Page, area, owner) -> str:
     text = owner.title(page.lang) if isinstance(owner, Block) else owner.text(page.lang)
     prefix = f"{owner.number} " if getattr(owner, "number", None) else ""
-    short = clean(text)
-    if len(short) > 90:
-        short = short[:88].rsplit(" ", 1)[0] + " …"
-    return f"{area.title(page.lang)}: {prefix}{short}"
+    return f"{area.title(page.lang)}: {prefix}{shorten(clean(text))}"
 
 
 def sources_page(page: Page) -> str:
