@@ -10,6 +10,7 @@ from . import links as pages
 from .model import Lang, Pending, Plan, Site, Text
 from .views import clean
 
+BUILT = "bp_built"  # config.extra key: when this build started (set once for both languages)
 LICENCE = {
     "name": "CC-BY-4.0",
     "title": "Creative Commons Attribution 4.0 International",

@@ -12,10 +12,10 @@ from mkdocs.structure.files import File, Files
 
 from . import jsonld, open_data
 from . import links as pages
-from .edition import Edition, build_time
+from .edition import BUILT, build_time
 from .errors import DataErrors
 from .load import SOURCES_DIR, check_data, load_site
-from .macros import data_dir
+from .macros import data_dir, edition
 from .views import label
 
 log = logging.getLogger("mkdocs.plugins.baltic_plans")
@@ -45,21 +45,6 @@ def validate(config) -> None:
     config["nav"] = with_plans(config["nav"] or [], result.site)
     repository_base(config)  # fail now, not on the first page, if edit_uri cannot point at data/
     config.extra.setdefault(BUILT, build_time())  # once for both languages: i18n reruns on_config on this config
-
-
-BUILT = "bp_built"  # config.extra key: when this build started
-
-
-def edition(config, lang: str) -> Edition:
-    """The open data of one language, as this build publishes it."""
-    return Edition(
-        site=load_site(data_dir(config)),
-        lang=lang,
-        built=config.extra[BUILT],
-        site_name=config["site_name"],
-        site_url=config.get("site_url"),
-        directory_urls=config["use_directory_urls"],
-    )
 
 
 def page_language(page, config) -> str:

@@ -20,7 +20,6 @@ from .views import label
 
 ALL_PLANS = "all-plans"
 DATA_PACKAGE = "datapackage.json"
-ICALENDAR = "iCalendar"
 
 
 @dataclass(frozen=True)
@@ -29,12 +28,12 @@ class Download:
     format: str
     description: str
     content: bytes
+    count: int | None = None  # rows of a table, events of a calendar
     table: Table | None = None
 
 
 def downloads(edition: Edition) -> list[Download]:
-    lang = edition.lang
-    plans = edition.site.plans
+    lang, site, plans = edition.lang, edition.site, edition.site.plans
 
     def about(key: str, plan: Plan | None = None) -> str:
         return label(key, lang, plan=plain(plan.short_title, lang)) if plan else label(key, lang)
@@ -42,15 +41,21 @@ def downloads(edition: Edition) -> list[Download]:
     return [
         Download(f"{ALL_PLANS}.json", "JSON", about("file_all_json"), model_json(edition)),
         *(Download(plan_file(p, "json"), "JSON", about("file_plan_json", p), model_json(edition, p)) for p in plans),
-        *(Download(t.file_name, "CSV", about(f"file_{t.name}"), t.csv(edition), t) for t in TABLES),
+        *(Download(t.file_name, "CSV", about(f"file_{t.name}"), t.csv(edition), t.count(site), t) for t in TABLES),
         Download(DATA_PACKAGE, "JSON", about("file_datapackage"), data_package(edition)),
-        Download(f"{ALL_PLANS}.ics", ICALENDAR, about("file_all_ics"), ics.calendar(edition)),
-        *(Download(plan_file(p, "ics"), ICALENDAR, about("file_plan_ics", p), ics.calendar(edition, p)) for p in plans),
+        calendar(edition, None, about("file_all_ics")),
+        *(calendar(edition, p, about("file_plan_ics", p)) for p in plans),
     ]
 
 
 def plan_file(plan: Plan, extension: str) -> str:
     return f"plans/{plan.id}.{extension}"
+
+
+def calendar(edition: Edition, plan: Plan | None, description: str) -> Download:
+    name = plan_file(plan, "ics") if plan else f"{ALL_PLANS}.ics"
+    events = sum(1 for placed in edition.site.activities(plan) if ics.in_calendar(placed))
+    return Download(name, "iCalendar", description, ics.calendar(edition, plan), events)
 
 
 # -- JSON -----------------------------------------------------------------------------------------------

@@ -57,6 +57,9 @@ class Table:
     def file_name(self) -> str:
         return f"{self.name}.csv"
 
+    def count(self, site: Site) -> int:
+        return sum(1 for _ in self.rows(site))
+
     def records(self, edition: Edition) -> Iterator[list]:
         for row in self.rows(edition.site):
             yield [column.value(row, edition) for column in self.columns]
