@@ -16,6 +16,7 @@ from .model import Area, Block, Organisation, Place, Placed, Plan, PlanKind, Rec
 from .views import label
 
 LIST_SEPARATOR = ";"  # between ids in one cell: "riga;tallinn"
+IN_LANGUAGE = frozenset({"title", "short_title", "goal", "text", "group", "notes", "abbreviation", "name", "url"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,11 @@ class Column:
 
     def description(self, lang: str) -> str:
         return label(f"column_{self.name}", lang)
+
+    @property
+    def in_language(self) -> bool:
+        """Whether the value depends on the file's language (texts and links); all others are the same in both."""
+        return self.name in IN_LANGUAGE
 
     def field(self, lang: str, required: bool) -> dict:
         """The column as a Table Schema field (datapackage.json)."""
