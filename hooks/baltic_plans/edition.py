@@ -43,7 +43,7 @@ class Edition:
     directory_urls: bool = True
 
     def url(self, site_path: str) -> str:
-        return (self.site_url or "").rstrip("/") + "/" + site_path if self.site_url else site_path
+        return f"{self.site_url.rstrip('/')}/{site_path}" if self.site_url else site_path
 
     def page_url(self, docs_path: str, anchor: str | None = None) -> str:
         url = self.url(pages.page_url(docs_path, self.lang, self.directory_urls))
