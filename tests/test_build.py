@@ -165,18 +165,3 @@ def test_every_page_links_to_its_markdown_and_its_data_on_the_git_host(built_sit
         assert edit_links == [f"{EDIT}docs/{docs_file}{suffix}.md", data_link], (lang, url)
         assert ("Rediģēt šo lapu" if lang == "lv" else "Edit this page") in html
         assert ("Rediģēt datus" if lang == "lv" else "Edit the data") in html
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_navigation_lists_each_plan_and_area_page_once(built_site: Path, real_site: Site, lang: str):
-    """The i18n plugin reruns on_config per language; the plans must not be added to the navigation twice."""
-    prefix = LANGUAGES[lang]
-    links = parse(page(built_site, f"{prefix}timeline")).links
-    nav = [
-        urljoin(f"http://site/{prefix}timeline/", href)
-        for href, attrs in links
-        if "md-nav__link" in attrs.get("class", "")
-    ]
-    for plan in real_site.plans:
-        for path in (f"{plan.id}/", *(f"{plan.id}/{area.id}/" for area in plan.areas)):
-            assert nav.count(f"http://site/{prefix}{path}") == 1, (lang, path)

@@ -77,12 +77,8 @@ def edit_data_link(page, config) -> None:
 
 
 def with_plans(nav: list, site) -> list:
-    """The configured navigation with each plan's page and its areas' pages after the home page.
-
-    Idempotent: the i18n plugin runs on_config again, on the same config, for each other language."""
-    plans = pages.plan_pages(site)
-    rest = [item for item in nav if item not in plans]
-    return [*rest[:1], *plans, *rest[1:]]
+    """The configured navigation with each plan's page and its areas' pages after the home page."""
+    return [*nav[:1], *pages.plan_pages(site), *nav[1:]]
 
 
 def add_source_files(files: Files, config) -> Files:
