@@ -11,14 +11,11 @@ def on_config(config):
     return config
 
 
-@event_priority(-110)  # after the i18n plugin has sorted the files of the language being built
 def on_files(files, config):
-    files = mkdocs_hooks.add_source_files(files, config)
-    return mkdocs_hooks.add_open_data(files, config)
+    return mkdocs_hooks.add_source_files(files, config)
 
 
 def on_page_context(context, page, config, nav):
     mkdocs_hooks.relative_home_switcher(page, config)
     mkdocs_hooks.edit_data_link(page, config)
-    mkdocs_hooks.linked_data(page, config)
     return context

@@ -1,21 +1,18 @@
 """MkDocs hooks: stop the build on bad data before anything is written; put the plans in the navigation;
-publish the sources and the open data; give each page its "edit the data" link and its JSON-LD."""
+publish the sources; give each page its "edit the data" link."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import jsonld, open_data
 from . import links as pages
-from .edition import BUILT, build_time
 from .errors import DataErrors
 from .load import SOURCES_DIR, check_data, load_site
-from .macros import data_dir, edition
+from .macros import data_dir
 from .views import label
 
 log = logging.getLogger("mkdocs.plugins.baltic_plans")
@@ -44,11 +41,6 @@ def validate(config) -> None:
         )
     config["nav"] = with_plans(config["nav"] or [], result.site)
     repository_base(config)  # fail now, not on the first page, if edit_uri cannot point at data/
-    config.extra.setdefault(BUILT, build_time())  # once for both languages: i18n reruns on_config on this config
-
-
-def page_language(page, config) -> str:
-    return getattr(page.file, "locale", None) or config["theme"]["language"]
 
 
 def repository_base(config) -> str | None:
@@ -72,7 +64,7 @@ def edit_data_link(page, config) -> None:
     if data is None:
         return
     href = base + data if not data.endswith("/") else base.replace("/edit/", "/tree/", 1) + data
-    lang = page_language(page, config)
+    lang = getattr(page.file, "locale", None) or pages.DEFAULT_LANGUAGE
     page.meta["bp_edit_data"] = {"href": href, "path": data, "label": label("edit_data", lang)}
 
 
@@ -88,23 +80,6 @@ def add_source_files(files: Files, config) -> Files:
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
-
-
-def add_open_data(files: Files, config) -> Files:
-    """Publish the open data of the language being built under its data/ folder. Every file is made in memory
-    first, so an error publishes none of them; MkDocs writes them with the pages."""
-    lang = config["theme"]["language"]  # the i18n plugin sets it for each language's build
-    for download in open_data.downloads(edition(config, lang)):
-        files.append(File.generated(config, pages.data_file(download.name, lang), content=download.content))
-    return files
-
-
-def linked_data(page, config) -> None:
-    """Give the page its schema.org JSON-LD (page.meta.bp_jsonld), if its records have any."""
-    docs_path = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
-    graph = jsonld.page_graph(edition(config, page_language(page, config)), docs_path)
-    if graph:
-        page.meta["bp_jsonld"] = Markup(jsonld.script_text(graph))  # escaped for <script> by script_text
 
 
 def relative_home_switcher(page, config) -> None:

@@ -307,7 +307,8 @@ def sources_page(page: Page) -> str:
 
 def download_href(page: Page, file_name: str) -> str:
     """Source files are published once, at the site root's sources/ folder."""
-    return page.renderer.links.file(f"sources/{file_name}")
+    depth = page.url.count("/")
+    return "../" * depth + f"sources/{file_name}"
 
 
 def citations(page: Page, plan: Plan) -> list[dict]:
