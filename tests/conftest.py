@@ -23,7 +23,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 @dataclass
 class Project:
-    """A copy of mkdocs.yml, docs/, data/, the hooks file and the theme overrides that a test may change."""
+    """A copy of mkdocs.yml, docs/, data/, the hooks files and the theme overrides that a test may change."""
 
     root: Path
 
@@ -67,7 +67,8 @@ def copy_project(destination: Path) -> Project:
     shutil.copytree(ROOT / "docs", destination / "docs")
     shutil.copytree(ROOT / "data", destination / "data")
     (destination / "hooks").mkdir()
-    shutil.copy(ROOT / "hooks" / "site_hooks.py", destination / "hooks")
+    for hooks_file in ("site_hooks.py", "open_data_hooks.py"):
+        shutil.copy(ROOT / "hooks" / hooks_file, destination / "hooks")
     shutil.copytree(ROOT / "hooks" / "overrides", destination / "hooks" / "overrides")
     return Project(destination)
 

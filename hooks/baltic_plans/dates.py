@@ -32,6 +32,13 @@ class Precision(StrEnum):
     MONTH = "month"
     DAY = "day"
 
+    @property
+    def coarseness(self) -> int:
+        return COARSENESS.index(self)
+
+
+COARSENESS = (Precision.DAY, Precision.MONTH, Precision.SEASON, Precision.YEAR)
+
 
 class Within(StrEnum):
     """Part of a month or year the source names ('marta vidū' = mid-March)."""
@@ -119,6 +126,11 @@ class PlanDate:
     @property
     def last_day(self) -> dt.date:
         return (self.end or self.start).last_day
+
+    @property
+    def precision(self) -> Precision:
+        """The coarser precision of its ends: a range from a day to a month is known to the month."""
+        return max((self.start.precision, (self.end or self.start).precision), key=lambda p: p.coarseness)
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date]:

@@ -12,6 +12,8 @@ LANGUAGE_SUFFIXES = {"lv": "", "en": ".en"}  # docs/<page>.md is Latvian, docs/<
 SOURCES = "sources.md"
 TIMELINE = "timeline.md"
 ORGANISATIONS = "organisations.md"
+OPEN_DATA = "open-data.md"
+DATA_FOLDER = "data"  # the downloads, under each language's root: data/… (Latvian), en/data/… (English)
 
 
 def plan_page(plan_id: str) -> str:
@@ -41,6 +43,11 @@ def area_pages(plan) -> list[str]:
     return [area_page(plan.id, area.id) for area in plan.areas]
 
 
+def record_page(plan_id: str, area_id: str | None) -> str:
+    """The page a record is anchored on: its area's page, or its plan's page for a plan's background event."""
+    return area_page(plan_id, area_id) if area_id else plan_page(plan_id)
+
+
 def plan_pages(site) -> list[str]:
     """Every plan's page, each followed by its areas' pages, in the site's order."""
     return [path for plan in site.plans for path in (plan_page(plan.id), *area_pages(plan))]
@@ -63,7 +70,8 @@ def data_behind(docs_path: str, plan_ids: set[str]) -> str | None:
     return {
         "index.md": "data/plans/",
         "timeline.md": "data/plans/",
-        "organisations.md": "data/organisations.yml",
+        ORGANISATIONS: "data/organisations.yml",
+        OPEN_DATA: "data/",
         SOURCES: "data/sources/",
     }.get(docs_path)
 
@@ -78,6 +86,12 @@ def page_url(docs_path: str, lang: str, directory_urls: bool = True) -> str:
         url = f"{stem}.html"
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     return prefix + url
+
+
+def data_file(name: str, lang: str) -> str:
+    """Where a download of the language's export is published, from the site's root."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return f"{prefix}{DATA_FOLDER}/{name}"
 
 
 @dataclass(frozen=True)
@@ -96,3 +110,7 @@ class Links:
         elif self.directory_urls and not href.endswith("/") and not href.endswith(".html"):
             href += "/"
         return f"{href}#{anchor}" if anchor else href
+
+    def file(self, site_path: str) -> str:
+        """A file (not a page) at `site_path` from the site's root, e.g. data/tasks.csv."""
+        return get_relative_url(site_path, self.current_url or ".")

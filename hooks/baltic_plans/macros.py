@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import render, slots
+from .edition import BUILT, Edition
 from .load import checked_site
 from .render import Page
 
@@ -25,6 +26,11 @@ MACROS = {
     "organisation_page": render.organisation_page,
     "sources_page": render.sources_page,
     "source_document": render.source_document,
+    "open_data_downloads": render.open_data_downloads,
+    "open_data_columns": render.open_data_columns,
+    "open_data_left_out": render.open_data_left_out,
+    "open_data_citation": render.open_data_citation,
+    "open_data_schemas": render.open_data_schemas,
 }
 
 
@@ -32,15 +38,29 @@ def data_dir(config) -> Path:
     return Path(config["config_file_path"]).parent / "data"
 
 
+def edition(config, lang: str) -> Edition:
+    """The open data of one language, as this build publishes it."""
+    return Edition(
+        site=checked_site(data_dir(config)),
+        lang=lang,
+        built=config["extra"][BUILT],
+        site_name=config["site_name"],
+        site_url=config.get("site_url"),
+        directory_urls=config["use_directory_urls"],
+    )
+
+
 def define_env(env) -> None:
     def current_page() -> Page:
         page = env.page
+        lang = getattr(page.file, "locale", None) or env.conf["theme"]["language"]
         return Page(
             site=checked_site(data_dir(env.conf)),
-            lang=getattr(page.file, "locale", None) or env.conf["theme"]["language"],
+            lang=lang,
             url=page.url,
             directory_urls=env.conf["use_directory_urls"],
             path=getattr(page.file, "norm_src_uri", None) or page.file.src_uri,
+            edition=edition(env.conf, lang),
         )
 
     def bind(function):

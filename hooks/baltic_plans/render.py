@@ -7,15 +7,20 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import groupby
 
+from babel.dates import format_date
+from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from . import ics, open_data, paging
 from . import links as pages
-from . import paging
-from .dates import format_plan_date
+from .dates import BABEL_LOCALES, format_plan_date
+from .edition import Edition
 from .links import Links
 from .model import Block, Lang, Placed, Plan, Site, Task, area_activities
-from .views import Renderer, clean, label
+from .schema import SCHEMAS
+from .tables import TABLES
+from .views import Renderer, clean, label, shorten
 
 SECTIONS = ("purpose", "background", "framework")
 
@@ -55,6 +60,7 @@ class Page:
     url: str
     directory_urls: bool = True
     path: str = ""
+    edition: Edition | None = None  # the open data the build publishes (for the open-data page and plan pages)
 
     def own_plan(self) -> str:
         """The plan a page in docs/<plan-id>/ is about."""
@@ -87,14 +93,17 @@ class Page:
     def renderer(self) -> Renderer:
         return Renderer(self.site, self.lang, Links(self.lang, self.url, self.directory_urls))
 
+    @property
+    def template_globals(self) -> dict:
+        return {"r": self.renderer, "t": lambda key, **v: label(key, self.lang, **v), "lang": self.lang}
+
     def render(self, template: str, **context) -> str:
-        r = self.renderer
-        html = (
-            environment()
-            .get_template(template)
-            .render(r=r, t=lambda key, **v: label(key, self.lang, **v), lang=self.lang, **context)
-        )
-        return tidy(html)
+        return tidy(environment().get_template(template).render(**self.template_globals, **context))
+
+    def render_macro(self, template: str, name: str, **arguments) -> str:
+        """One macro of a template file that holds several parts of a page."""
+        module = environment().get_template(template).make_module(self.template_globals)
+        return tidy(str(getattr(module, name)(**arguments)))
 
 
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]])")
@@ -208,7 +217,15 @@ def plan_overview(page: Page, plan_id: str) -> str:
         areas=areas,
         areas_title=((plan.areas_title or None) and plan.areas_title(page.lang)) or label("areas", page.lang),
         level=2,
+        downloads=plan_downloads(page, plan),
+        open_data_href=r.links.to(pages.OPEN_DATA),
     )
+
+
+def plan_downloads(page: Page, plan: Plan) -> list[tuple[str, str]]:
+    """(file name, href) of the plan's own files in the page's language: its whole model and its calendar."""
+    names = [open_data.plan_file(plan, extension) for extension in ("json", "ics")]
+    return [(name.rpartition("/")[2], page.renderer.links.file(pages.data_file(name, page.lang))) for name in names]
 
 
 def plan_section(page: Page, plan_id: str, name: str) -> str:
@@ -351,10 +368,7 @@ def plan_involvement(page: Page, plan: Plan, org_id: str) -> list[tuple[str, str
 def owner_label(page: Page, area, owner) -> str:
     text = owner.title(page.lang) if isinstance(owner, Block) else owner.text(page.lang)
     prefix = f"{owner.number} " if getattr(owner, "number", None) else ""
-    short = clean(text)
-    if len(short) > 90:
-        short = short[:88].rsplit(" ", 1)[0] + " …"
-    return f"{area.title(page.lang)}: {prefix}{short}"
+    return f"{area.title(page.lang)}: {prefix}{shorten(clean(text))}"
 
 
 def sources_page(page: Page) -> str:
@@ -423,3 +437,58 @@ def citations(page: Page, plan: Plan) -> list[dict]:
         for placed in area_activities(plan, area):
             add(placed.activity.id, "activity", placed.activity.source, r.links.to(area_path, placed.activity.id))
     return rows
+
+
+# -- open data ----------------------------------------------------------------------------------
+
+
+def open_data_downloads(page: Page) -> str:
+    """The build date and every file of the page's language, with what it holds, its size and its records."""
+    r = page.renderer
+    rows = [
+        {
+            "download": d,
+            "href": r.links.file(pages.data_file(d.name, page.lang)),
+            "size": file_size(len(d.content), page.lang),
+        }
+        for d in open_data.downloads(page.edition)
+    ]
+    return page.render_macro("open_data.html", "downloads", rows=rows, built=built_on(page))
+
+
+def open_data_columns(page: Page) -> str:
+    """Each CSV file's columns, from the same definitions the CSV writer and datapackage.json use."""
+    return page.render_macro("open_data.html", "columns", tables=TABLES, level=3)
+
+
+def open_data_left_out(page: Page) -> str:
+    """The dated activities no calendar holds (dated only to the year), each linked to its record."""
+    views = [page.renderer.activity(p) for p in ics.left_out(page.site.activities())]
+    return page.render_macro("open_data.html", "left_out", activities=views)
+
+
+def open_data_citation(page: Page) -> str:
+    edition = page.edition
+    return page.render_macro(
+        "open_data.html",
+        "citation",
+        site_name=edition.site_name,
+        built=edition.built.date().isoformat(),
+        url=edition.page_url(pages.OPEN_DATA),
+    )
+
+
+def open_data_schemas(page: Page) -> str:
+    """The JSON Schemas of the data files, published once at the site root's schema/ folder."""
+    schemas = [(name, page.renderer.links.file(f"schema/{name}")) for name in SCHEMAS]
+    return page.render_macro("open_data.html", "schemas", schemas=schemas)
+
+
+def built_on(page: Page) -> str:
+    return format_date(page.edition.built.date(), "long", locale=BABEL_LOCALES[page.lang])
+
+
+def file_size(size: int, lang: Lang) -> str:
+    if size < 1000:
+        return f"{size} B"
+    return f"{format_decimal(size / 1000, '#,##0.0', locale=BABEL_LOCALES[lang])} kB"

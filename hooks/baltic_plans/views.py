@@ -38,6 +38,13 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def shorten(text: str, limit: int = 90) -> str:
+    """The text cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 2].rsplit(" ", 1)[0] + " …"
+
+
 # -- views ------------------------------------------------------------------------------------
 
 
@@ -161,9 +168,8 @@ class Renderer:
         )
 
     def record_href(self, placed: Placed) -> str:
-        if placed.area is None:
-            return self.links.to(pages.plan_page(placed.plan.id), placed.activity.id)
-        return self.links.to(pages.area_page(placed.plan.id, placed.area.id), placed.activity.id)
+        area_id = placed.area.id if placed.area else None
+        return self.links.to(pages.record_page(placed.plan.id, area_id), placed.activity.id)
 
     def context(self, placed: Placed) -> str:
         plan = placed.plan.short_title(self.lang)

@@ -1,0 +1,92 @@
+"""iCalendar (RFC 5545) files of the dated activities, one per plan and one of all plans.
+
+Every event is all-day. A day or a range of days is given as it is, with the exclusive end RFC 5545 asks
+for. A date known only to the month or the season becomes an event spanning the whole month or season,
+its precision stated in the summary, the description and X-BALTIC-PLANS-PRECISION; a date known only to
+the year is left out (a year-long event would fill a calendar), and the open-data page lists those.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from icalendar import Calendar, Event
+from icalendar.enums import STATUS
+
+from .dates import Precision, format_plan_date
+from .edition import Edition, plain
+from .model import Placed, Plan, Status
+from .views import label, shorten
+
+PRECISION_PROPERTY = "X-BALTIC-PLANS-PRECISION"
+SUMMARY_LENGTH = 120
+
+
+def in_calendar(placed: Placed) -> bool:
+    date = placed.activity.date
+    return date is not None and date.precision is not Precision.YEAR
+
+
+def left_out(placed: Iterable[Placed]) -> list[Placed]:
+    """Dated activities that no calendar holds: dated only to the year."""
+    return [p for p in placed if p.activity.date and not in_calendar(p)]
+
+
+def uid(placed: Placed) -> str:
+    """Stable across builds, languages and reorderings: calendar apps update an event rather than add it twice."""
+    return f"{placed.plan.id}/{placed.activity.id}@baltic-plans"
+
+
+def calendar(edition: Edition, plan: Plan | None = None) -> bytes:
+    """The calendar of one plan's dated activities, or of all plans when `plan` is None."""
+    title = plain(plan.short_title, edition.lang) if plan else label("all_plans", edition.lang)
+    events = [event(edition, placed) for placed in edition.site.activities(plan) if in_calendar(placed)]
+    cal = Calendar.new(
+        uid=f"{plan.id if plan else 'all-plans'}.{edition.lang}@baltic-plans",  # one calendar per plan and language
+        prodid=f"-//{edition.site_name}//{label('open_data', 'en')}//{edition.lang.upper()}",
+        name=f"{edition.site_name}: {title}",  # also written as X-WR-CALNAME
+        description=label("calendar_description", edition.lang),
+        subcomponents=events,
+    )
+    return cal.to_ical()
+
+
+def event(edition: Edition, placed: Placed) -> Event:
+    activity, lang = placed.activity, edition.lang
+    date = activity.date
+    assert date is not None
+    text = plain(activity.text, lang)
+    when = format_plan_date(date, lang, activity.within)
+    exact = date.precision is Precision.DAY
+    places = [edition.site.places[p] for p in activity.places]
+    ev = Event.new(
+        uid=uid(placed),
+        stamp=edition.built,
+        start=date.first_day,
+        end=date.last_day + dt.timedelta(days=1),  # DTEND of an all-day event is the day after (exclusive)
+        summary=shorten(text if exact else f"({when}) {text}", SUMMARY_LENGTH),
+        description="\n\n".join(description(edition, placed, when)),
+        location=", ".join(plain(p.name, lang) for p in places) or None,
+        url=edition.record_url(placed.plan, placed.area.id if placed.area else None, activity.id),
+        categories=[label(f"status_{activity.status.value}", lang)],
+        status=STATUS.TENTATIVE if activity.status is Status.PLANNED else STATUS.CONFIRMED,
+    )
+    if len(places) == 1:
+        ev.add("geo", (places[0].lat, places[0].lon))
+    ev.add(PRECISION_PROPERTY, date.precision.value)
+    return ev
+
+
+def description(edition: Edition, placed: Placed, when: str) -> list[str]:
+    activity, lang = placed.activity, edition.lang
+    parts = [plain(activity.text, lang)]
+    if activity.date.precision is not Precision.DAY:
+        parts.append(label(f"calendar_precision_{activity.date.precision.value}", lang, date=when))
+    if activity.bodies:
+        bodies = ", ".join(edition.site.organisations[b].label(lang) for b in activity.bodies)
+        parts.append(f"{label('bodies', lang)}: {bodies}")
+    parts.append(f"{label('status', lang)}: {label(f'status_{activity.status.value}', lang)}")
+    lines = label("source_lines" if "-" in activity.source else "source_line", lang, lines=activity.source)
+    parts.append(f"{label('source', lang)}: {placed.plan.source.file}, {lines.replace('-', '–')}")
+    return parts

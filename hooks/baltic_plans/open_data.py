@@ -1,0 +1,121 @@
+"""Every download of one language's open data, made in memory from the one model: JSON, CSV, the data
+package that describes the CSV files, and iCalendar. The hook publishes the whole set, or nothing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import ics
+from . import links as pages
+from .dates import PlanDate
+from .edition import LICENCE, Edition, plain
+from .model import Abbreviation, Plan, Text
+from .tables import TABLES, Table
+from .views import label
+
+ALL_PLANS = "all-plans"
+DATA_PACKAGE = "datapackage.json"
+
+
+@dataclass(frozen=True)
+class Download:
+    name: str  # the path under the language's data/ folder
+    format: str
+    description: str
+    content: bytes
+    count: int | None = None  # rows of a table, events of a calendar
+    table: Table | None = None
+
+
+def downloads(edition: Edition) -> list[Download]:
+    lang, site, plans = edition.lang, edition.site, edition.site.plans
+
+    def about(key: str, plan: Plan | None = None) -> str:
+        return label(key, lang, plan=plain(plan.short_title, lang)) if plan else label(key, lang)
+
+    return [
+        Download(f"{ALL_PLANS}.json", "JSON", about("file_all_json"), model_json(edition)),
+        *(Download(plan_file(p, "json"), "JSON", about("file_plan_json", p), model_json(edition, p)) for p in plans),
+        *(Download(t.file_name, "CSV", about(f"file_{t.name}"), t.csv(edition), t.count(site), t) for t in TABLES),
+        Download(DATA_PACKAGE, "JSON", about("file_datapackage"), data_package(edition)),
+        calendar(edition, None, about("file_all_ics")),
+        *(calendar(edition, p, about("file_plan_ics", p)) for p in plans),
+    ]
+
+
+def plan_file(plan: Plan, extension: str) -> str:
+    return f"plans/{plan.id}.{extension}"
+
+
+def calendar(edition: Edition, plan: Plan | None, description: str) -> Download:
+    name = plan_file(plan, "ics") if plan else f"{ALL_PLANS}.ics"
+    events = sum(1 for placed in edition.site.activities(plan) if ics.in_calendar(placed))
+    return Download(name, "iCalendar", description, ics.calendar(edition, plan), events)
+
+
+# -- JSON -----------------------------------------------------------------------------------------------
+
+
+def model_json(edition: Edition, plan: Plan | None = None) -> bytes:
+    """The whole model (one plan or all), every text in the edition's language, and the registers it refers to."""
+    site = edition.site
+    document = {
+        "site": edition.site_name,
+        "language": edition.lang,
+        "built": edition.built.isoformat(),
+        "licence": LICENCE,
+        "plans": [localized(p, edition.lang) for p in ((plan,) if plan else site.plans)],
+        "organisations": [localized(o, edition.lang) for o in site.organisations.values()],
+        "places": [localized(p, edition.lang) for p in site.places.values()],
+    }
+    return dumps(document)
+
+
+def localized(value: Any, lang: str) -> Any:
+    """A model value as JSON data, each text in `lang`; fields keep the model's names and order."""
+    if isinstance(value, Text):
+        return plain(value, lang)
+    if isinstance(value, Abbreviation):
+        return value(lang)
+    if isinstance(value, BaseModel):
+        return {name: localized(getattr(value, name), lang) for name in type(value).model_fields}
+    if isinstance(value, list | tuple):
+        return [localized(item, lang) for item in value]
+    if isinstance(value, PlanDate):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def dumps(document: Any) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# -- data package ----------------------------------------------------------------------------------------
+
+
+def data_package(edition: Edition) -> bytes:
+    """datapackage.json (Frictionless Data Package v1): the CSV files, their fields and keys, licence and sources."""
+    lang = edition.lang
+    return dumps(
+        {
+            "profile": "tabular-data-package",
+            "name": "baltic-plans",
+            "title": f"{edition.site_name}: {label('open_data', lang)}",
+            "description": label("data_package_description", lang),
+            "homepage": edition.page_url(pages.OPEN_DATA),
+            "created": edition.built.isoformat(),
+            "licenses": [LICENCE],
+            "sources": [
+                {"title": plain(plan.title, lang), "path": edition.url(f"sources/{plan.source.file}")}
+                for plan in edition.site.plans
+            ],
+            "resources": [table.resource(edition) for table in TABLES],
+        }
+    )
