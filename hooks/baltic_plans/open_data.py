@@ -32,7 +32,21 @@ class Download:
     table: Table | None = None
 
 
+_made: dict[tuple, tuple[Edition, list[Download]]] = {}  # the hook and the open-data page ask for the same set
+
+
 def downloads(edition: Edition) -> list[Download]:
+    """Every download of the edition; made once per build and language (the calendars take the most time)."""
+    key = (edition.lang, edition.built, edition.site_name, edition.site_url, edition.directory_urls)
+    made = _made.get(key)
+    if made is None or made[0].site is not edition.site:
+        for stale in [k for k, (e, _) in _made.items() if e.site is not edition.site or e.built != edition.built]:
+            del _made[stale]  # an earlier build's (mkdocs serve)
+        made = _made[key] = (edition, _downloads(edition))
+    return made[1]
+
+
+def _downloads(edition: Edition) -> list[Download]:
     lang, site, plans = edition.lang, edition.site, edition.site.plans
 
     def about(key: str, plan: Plan | None = None) -> str:
