@@ -13,6 +13,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -185,15 +186,22 @@ def test_a_month_or_season_date_spans_its_whole_period_with_its_precision_stated
         assert "month only" in str(event["DESCRIPTION"])
 
 
-def test_year_only_dates_are_left_out_of_the_calendars_and_listed_on_the_open_data_page(
+def test_year_only_dates_are_left_out_of_the_calendars_and_counted_by_year_on_the_open_data_page(
     built_site: Path, real_site: Site
 ):
     left_out = ics.left_out(real_site.activities())
     assert left_out and all(p.activity.date.precision is Precision.YEAR for p in left_out)
     assert not {ics.uid(p) for p in left_out} & events_by_uid(calendar(built_site, "en")).keys()
     html = page(built_site, "en/open-data")
-    listed = {href.partition("#")[2] for href, attrs in parse(html).links if attrs.get("class") == "bp-context"}
-    assert listed == {p.activity.id for p in left_out}
+    listed = html[html.index('class="bp-plain bp-left-out"') :]
+    listed = listed[: listed.index("</ul>")]
+    by_year = Counter(p.activity.date.start.year for p in left_out)
+    assert re.findall(r'<a href="\.\./timeline/(\d{4})/">\1</a>: (\d+)', listed) == [
+        (str(year), str(count)) for year, count in sorted(by_year.items())
+    ]
+    for year in by_year:  # each is on its year's timeline page, linking to its record
+        timeline = page(built_site, f"en/timeline/{year}")
+        assert all(p.activity.id in timeline for p in left_out if p.activity.date.start.year == year)
 
 
 def test_calendar_uids_are_stable_between_builds(built_site: Path, project: Project):

@@ -462,9 +462,14 @@ def open_data_columns(page: Page) -> str:
 
 
 def open_data_left_out(page: Page) -> str:
-    """The dated activities no calendar holds (dated only to the year), each linked to its record."""
-    views = [page.renderer.activity(p) for p in ics.left_out(page.site.activities())]
-    return page.render_macro("open_data.html", "left_out", activities=views)
+    """How many dated activities no calendar holds (dated only to the year), linking to their years' timeline
+    pages, where each is listed: the list itself would grow with the data (1 MB at 100x)."""
+    left_out = sorted(ics.left_out(page.site.activities()), key=lambda p: p.activity.date.sort_key)
+    years = [
+        (year, len(list(entries)), page.renderer.links.to(pages.timeline_page(year)))
+        for year, entries in groupby(left_out, key=lambda p: p.activity.date.start.year)
+    ]
+    return page.render_macro("open_data.html", "left_out", years=years, total=len(left_out))
 
 
 def open_data_citation(page: Page) -> str:
