@@ -139,8 +139,9 @@ def report(answers: list[Answer]) -> str:
 
 
 def main(site: Path) -> None:
-    from conftest import CHROMIUM, CHROMIUM_FLAGS, serve
     from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_FLAGS, serve
 
     with serve(site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)

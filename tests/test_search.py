@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 import search_eval
-from conftest import ROOT, serve
 
 from baltic_plans.edition import plain
 from baltic_plans.search_index import documents, written_page
+from conftest import ROOT, serve
 
 SCRIPTS = ROOT / "docs" / "javascripts" / "search"
 

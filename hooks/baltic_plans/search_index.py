@@ -135,26 +135,28 @@ def written_page(location: str, title: str, html: str, with_sections: bool = Tru
 
 
 class _Sections(HTMLParser):
-    HEADINGS = {"h2", "h3"}
-    SKIPPED = {"h1", "script", "style", "pre", "template"}  # the h1 is the page's title
-    INLINE = {
-        "a",
-        "abbr",
-        "b",
-        "cite",
-        "code",
-        "em",
-        "i",
-        "kbd",
-        "mark",
-        "q",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-    }
+    HEADINGS = frozenset({"h2", "h3"})
+    SKIPPED = frozenset({"h1", "script", "style", "pre", "template"})  # the h1 is the page's title
+    INLINE = frozenset(
+        [
+            "a",
+            "abbr",
+            "b",
+            "cite",
+            "code",
+            "em",
+            "i",
+            "kbd",
+            "mark",
+            "q",
+            "small",
+            "span",
+            "strong",
+            "sub",
+            "sup",
+            "time",
+        ]
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
