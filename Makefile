@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check check-translations hooks schema lock benchmark clean
+.PHONY: serve build test check check-translations hooks schema lock benchmark vendor-search clean
 
 # Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/).
 serve: $(STAMP)
@@ -52,6 +52,17 @@ lock: $(STAMP)
 # Build times at 1x, 10x and 100x the real data beside an empty Material site (README, "Performance").
 benchmark: $(STAMP)
 	$(BIN)/python tests/benchmark.py
+
+# Fetch the search worker's third-party scripts again from npm (README, "Search"); change the versions here.
+SEARCH_VENDOR := docs/javascripts/search/vendor
+vendor-search:
+	rm -rf .vendor-search && mkdir -p .vendor-search
+	cd .vendor-search && npm pack --silent minisearch@7.2.0 stemmer@1.0.5 && for f in *.tgz; do mkdir -p "$${f%.tgz}" && tar xzf "$$f" -C "$${f%.tgz}"; done
+	grep -v '^//# sourceMappingURL=' .vendor-search/minisearch-7.2.0/package/dist/umd/index.js > $(SEARCH_VENDOR)/minisearch.js
+	cp .vendor-search/minisearch-7.2.0/package/LICENSE.txt $(SEARCH_VENDOR)/minisearch.LICENSE.txt
+	cp .vendor-search/stemmer-1.0.5/package/index.js $(SEARCH_VENDOR)/stemmer.js
+	cp .vendor-search/stemmer-1.0.5/package/license $(SEARCH_VENDOR)/stemmer.LICENSE.txt
+	rm -rf .vendor-search
 
 $(CHROMIUM):
 	$(SUDO) apt-get update

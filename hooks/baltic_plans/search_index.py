@@ -99,7 +99,7 @@ def record_documents(site: Site, lang: Lang, directory_urls: bool = True) -> Ite
         abbreviation = org.abbr(lang) if org.abbr else None
         title = f"{name} ({abbreviation})" if abbreviation and abbreviation != name else name
         tags = (label("search_organisation", lang),)
-        yield Document(url(pages.organisation_page(org.id)), title, name, "organisation", tags, abbreviation or "")
+        yield Document(url(pages.organisation_page(org.id)), title, "", "organisation", tags, abbreviation or "")
 
 
 def task_document(plan: Plan, task: Task, lang: Lang, where: str, keywords: str) -> Document:

@@ -88,6 +88,14 @@ function highlight(text, matched) {
   }).join("");
 }
 
+/** What the result shows under its title: the record's text after the part that is its title, or nothing. */
+function rest(doc) {
+  const text = doc.text || "";
+  if (text === doc.title) return "";
+  const shown = doc.title.endsWith(" …") ? doc.title.slice(0, -2) : null;
+  return shown && text.startsWith(shown) ? "… " + text.slice(shown.length).trim() : text;
+}
+
 /** A window of the text around its first highlighted word, so long texts show where they match. */
 function teaser(html, length = 320) {
   if (html.length <= length) return html;
@@ -125,7 +133,7 @@ function search(query) {
     const item = ({ doc, hit }, score) => ({
       location: doc.location,
       title: highlight(doc.title, hit ? hit.terms : matched),
-      text: doc.kind === "page" && !hit ? "" : `<p>${teaser(highlight(doc.text || "", hit ? hit.terms : matched))}</p>`,
+      text: rest(doc) && hit ? `<p>${teaser(highlight(rest(doc), hit.terms))}</p>` : "",
       tags: doc.tags,
       score: score ?? hit.score,
       terms: Object.fromEntries(words.map((word) => {
