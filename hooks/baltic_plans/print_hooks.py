@@ -10,6 +10,13 @@ from .load import checked_site
 from .macros import data_dir, edition
 from .render import Page
 
+_serving: list[bool] = [False]
+
+
+def started(command: str) -> None:
+    """Note whether this is `mkdocs serve`: its rebuilds do not wait for a changed PDF (printing.report_pdf)."""
+    _serving[0] = command == "serve"
+
 
 def add_pdfs(files: Files, config) -> Files:
     """Typeset (or take from the cache) every plan's PDF in the language being built; MkDocs writes them with the
@@ -20,7 +27,7 @@ def add_pdfs(files: Files, config) -> Files:
     for plan in site.plans:
         report = report_page(config, site, lang, plan.id)
         base_url = report.edition.page_url(report.path) if config.get("site_url") else None
-        pdf = printing.report_pdf(report, base_url)  # links in the PDF lead to the published site
+        pdf = printing.report_pdf(report, base_url, wait=not _serving[0])  # its links lead to the published site
         files.append(File.generated(config, pdf.path, content=pdf.content))
         made[plan.id] = (pdf.path, len(pdf.content))
     printing.published[lang] = made

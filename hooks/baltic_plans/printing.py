@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,6 +21,8 @@ from .report import full_report
 
 STYLESHEET = "pdf.css"
 published: dict[str, dict[str, tuple[str, int]]] = {}  # language → plan id → the PDF's site path and size
+_latest: dict[tuple[str, str], bytes] = {}  # (plan id, language) → the PDF the last build published
+_pending: dict[Path, Future] = {}
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,23 @@ class Pdf:
         return pages.plan_pdf(self.plan_id, self.lang)
 
 
-def report_pdf(page: Page, base_url: str | None) -> Pdf:
-    """The PDF of the report page `page` (docs/<plan-id>/report.md); links resolve against `base_url`."""
-    html = document(page)
-    return Pdf(page.own_plan(), page.lang, cached(html, base_url, lambda: typeset(html, base_url)))
+def report_pdf(page: Page, base_url: str | None, wait: bool = True) -> Pdf:
+    """The PDF of the report page `page` (docs/<plan-id>/report.md); links resolve against `base_url`.
+
+    With wait=False (mkdocs serve) a changed report is typeset in another process while the build goes on, and
+    the plan's previous PDF stands in until a later rebuild finds the new one in the cache."""
+    html, key = document(page), (page.own_plan(), page.lang)
+    path = cache_path(html, base_url)
+    if path.is_file():
+        content = path.read_bytes()
+    elif wait or key not in _latest:
+        content = typeset(html, base_url)
+        keep(path, content)
+    else:
+        typeset_later(html, base_url, path)
+        content = _latest[key]
+    _latest[key] = content
+    return Pdf(*key, content)
 
 
 def document(page: Page) -> str:
@@ -59,18 +75,31 @@ def typeset(html: str, base_url: str | None) -> bytes:
     return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
 
 
-def cached(html: str, base_url: str | None, make) -> bytes:
-    """The PDF made from this input before (by this WeasyPrint), or a new one, kept for next time."""
+def cache_path(html: str, base_url: str | None) -> Path:
+    """Where the PDF made from this input (by this WeasyPrint) is kept."""
     key = hashlib.sha256(f"{weasyprint.__version__}\0{base_url}\0{html}".encode()).hexdigest()
-    path = cache_dir() / f"{key}.pdf"
-    if path.is_file():
-        return path.read_bytes()
-    content = make()
+    return cache_dir() / f"{key}.pdf"
+
+
+def keep(path: Path, content: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")  # parallel builds never read half a file
     temporary.write_bytes(content)
     temporary.replace(path)
-    return content
+
+
+def typeset_later(html: str, base_url: str | None, path: Path) -> None:
+    if path not in _pending or _pending[path].done():
+        _pending[path] = _background().submit(_typeset_into, html, base_url, path)
+
+
+def _typeset_into(html: str, base_url: str | None, path: Path) -> None:
+    keep(path, typeset(html, base_url))
+
+
+@cache
+def _background() -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=1)  # the other core: the rebuild itself stays as fast as before
 
 
 def cache_dir() -> Path:
