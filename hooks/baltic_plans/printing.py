@@ -8,11 +8,10 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import markdown
-import weasyprint
 
 from . import links as pages
 from . import slots
@@ -72,12 +71,14 @@ def stylesheet() -> str:
 
 
 def typeset(html: str, base_url: str | None) -> bytes:
+    import weasyprint  # here, not at the top: its import alone takes a second, and a cached build never needs it
+
     return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
 
 
 def cache_path(html: str, base_url: str | None) -> Path:
     """Where the PDF made from this input (by this WeasyPrint) is kept."""
-    key = hashlib.sha256(f"{weasyprint.__version__}\0{base_url}\0{html}".encode()).hexdigest()
+    key = hashlib.sha256(f"{metadata.version('weasyprint')}\0{base_url}\0{html}".encode()).hexdigest()
     return cache_dir() / f"{key}.pdf"
 
 
