@@ -112,10 +112,12 @@ def make_empty_site(project: Path, destination: Path) -> Path:
 
 def page_title(site, relative: Path, lang: str) -> str:
     plan_id, _, rest = str(relative).partition("/")
-    if not rest or plan_id in ("timeline", "sources", "organisations"):
+    if not rest or plan_id in ("timeline", "sources", "organisations", "places"):
         return relative.name.split(".")[0].capitalize()
     plan = site.plan(plan_id)
     area = rest.split(".")[0]
+    if area == "report":
+        return plan.title(lang)
     return plan.short_title(lang) if area == "index" else plan.area(area).title(lang)
 
 

@@ -12,6 +12,7 @@ import pytest
 import search_eval
 
 from baltic_plans.edition import plain
+from baltic_plans.places import activities_by_place
 from baltic_plans.search_index import documents, written_page
 from conftest import ROOT, serve
 
@@ -76,7 +77,7 @@ def test_english_forms_of_a_word_share_one_stem(stem, inflected, base):
 # -- the index, made from the model and the written pages ---------------------------------------------------------
 
 
-def test_every_task_activity_block_and_organisation_is_a_result_of_its_own(real_site):
+def test_every_task_activity_block_place_and_organisation_is_a_result_of_its_own(real_site):
     expected = set()
     for plan in real_site.plans:
         for area in plan.areas:
@@ -88,6 +89,7 @@ def test_every_task_activity_block_and_organisation_is_a_result_of_its_own(real_
         if plan.background:
             expected |= {f"{plan.id}/#{event.id}" for event in plan.background.events}
     expected |= {f"organisations/{org_id}/" for org_id in real_site.organisations}
+    expected |= {f"places/{place_id}/" for place_id in activities_by_place(real_site)}
 
     for lang, prefix in (("lv", ""), ("en", "en/")):
         locations = [doc.location for doc in documents(real_site, lang, [])]

@@ -32,7 +32,7 @@ def wait_for(url: str, text: str, timeout: float = 90) -> str:
                 body = response.read().decode("utf-8")
             if text in body:
                 return body
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):  # TimeoutError: a rebuild still running
             pass
         time.sleep(0.5)
     raise AssertionError(f"{url} did not show {text!r} within {timeout} s")

@@ -13,6 +13,7 @@ SOURCES = "sources.md"
 TIMELINE = "timeline.md"
 ORGANISATIONS = "organisations.md"
 OPEN_DATA = "open-data.md"
+PLACES = "places.md"
 DATA_FOLDER = "data"  # the downloads, under each language's root: data/… (Latvian), en/data/… (English)
 
 
@@ -37,6 +38,23 @@ def source_page(plan_id: str) -> str:
 def organisation_page(org_id: str) -> str:
     """An organisation's page: what it is and every task that involves it (generated)."""
     return f"organisations/{org_id}.md"
+
+
+def place_page(place_id: str) -> str:
+    """A place's page: the activities held or planned there (generated)."""
+    return f"places/{place_id}.md"
+
+
+def report_page(plan_id: str) -> str:
+    """A plan's full report: every area's tasks in the source's layout, for reading through and printing
+    (generated)."""
+    return f"{plan_id}/report.md"
+
+
+def plan_pdf(plan_id: str, lang: str) -> str:
+    """Where the PDF of a plan's full report in a language is published, from the site's root."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return f"{prefix}{plan_id}/{plan_id}-{lang}.pdf"
 
 
 def area_pages(plan) -> list[str]:
@@ -64,7 +82,12 @@ def data_behind(docs_path: str, plan_ids: set[str]) -> str | None:
     folder, slash, _ = docs_path.partition("/")
     if slash and folder in plan_ids:
         return f"data/plans/{folder}.yml"
-    generated = {"timeline": "data/plans/", "sources": "data/sources/", "organisations": "data/organisations.yml"}
+    generated = {
+        "timeline": "data/plans/",
+        "sources": "data/sources/",
+        "organisations": "data/organisations.yml",
+        "places": "data/places.yml",
+    }
     if slash and folder in generated:
         return generated[folder]
     return {
@@ -73,6 +96,7 @@ def data_behind(docs_path: str, plan_ids: set[str]) -> str | None:
         ORGANISATIONS: "data/organisations.yml",
         OPEN_DATA: "data/",
         SOURCES: "data/sources/",
+        PLACES: "data/places.yml",
     }.get(docs_path)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import render, slots
+from . import place_pages, printing, render, report, slots
 from .edition import BUILT, Edition
 from .load import checked_site
 from .render import Page
@@ -31,6 +31,9 @@ MACROS = {
     "open_data_left_out": render.open_data_left_out,
     "open_data_citation": render.open_data_citation,
     "open_data_schemas": render.open_data_schemas,
+    "full_report": report.full_report,
+    "places_map": place_pages.places_overview,
+    "place_page": place_pages.place_page,
 }
 
 
@@ -61,6 +64,7 @@ def define_env(env) -> None:
             directory_urls=env.conf["use_directory_urls"],
             path=getattr(page.file, "norm_src_uri", None) or page.file.src_uri,
             edition=edition(env.conf, lang),
+            pdfs=printing.published.get(lang, {}),
         )
 
     def bind(function):

@@ -1,5 +1,6 @@
 """Pages made from the data rather than written in docs/: the combined timeline a page per year (split further
-when a year is long), a page per source document and one per organisation. Their number follows the data, so
+when a year is long), a page per source document, per organisation, per place with activities, and each plan's
+full report. Their number follows the data, so
 no page grows with it."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from itertools import groupby
 
 from . import links
 from .model import Placed, Site
+from .places import activities_by_place
 
 TIMELINE_PAGE_SIZE = 150  # entries per page, ≈1.5 KB of HTML each: a timeline page stays far below 1 MB
 
@@ -62,4 +64,6 @@ def generated_pages(site: Site) -> dict[str, str]:
     pages = {page.path: "{{ timeline_year() }}\n" for page in timeline_pages(site)}
     pages |= {links.source_page(plan.id): "{{ source_document() }}\n" for plan in site.plans}
     pages |= {links.organisation_page(org_id): "{{ organisation_page() }}\n" for org_id in site.organisations}
+    pages |= {links.report_page(plan.id): "{{ full_report() }}\n" for plan in site.plans}
+    pages |= {links.place_page(place_id): "{{ place_page() }}\n" for place_id in activities_by_place(site)}
     return pages

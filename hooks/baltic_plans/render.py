@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import groupby
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import ics, open_data, paging
+from . import charts, ics, open_data, paging
 from . import links as pages
 from .dates import BABEL_LOCALES, format_plan_date
 from .edition import Edition
@@ -20,7 +19,7 @@ from .links import Links
 from .model import Block, Lang, Placed, Plan, Site, Task, area_activities
 from .schema import SCHEMAS
 from .tables import TABLES
-from .views import Renderer, clean, label, shorten
+from .views import Renderer, clean, file_size, label, shorten
 
 SECTIONS = ("purpose", "background", "framework")
 
@@ -61,6 +60,7 @@ class Page:
     directory_urls: bool = True
     path: str = ""
     edition: Edition | None = None  # the open data the build publishes (for the open-data page and plan pages)
+    pdfs: dict[str, tuple[str, int]] = field(default_factory=dict)  # plan id → its PDF's site path and size
 
     def own_plan(self) -> str:
         """The plan a page in docs/<plan-id>/ is about."""
@@ -83,6 +83,14 @@ class Page:
         if folder != "organisations" or org_id not in self.site.organisations:
             raise ValueError(f"docs/{self.path} is not an organisation's page (docs/organisations/<id>.md)")
         return org_id
+
+    def own_place(self) -> str:
+        """The place a page docs/places/<id>.md is about."""
+        folder, _, name = self.path.partition("/")
+        place_id = name.removesuffix(".md")
+        if folder != "places" or place_id not in self.site.places:
+            raise ValueError(f"docs/{self.path} is not a place's page (docs/places/<id>.md)")
+        return place_id
 
     def own_area(self) -> str:
         """The area a page docs/<plan-id>/<area-id>.md is about."""
@@ -166,23 +174,27 @@ def area_summary(page: Page, plan_id: str, area_id: str) -> str:
 
 
 def task_table(page: Page, plan_id: str, area_id: str) -> str:
-    r = page.renderer
     plan = page.site.plan(plan_id)
     area = plan.area(area_id)
-    has_progress = any(t.activities for t in area.tasks)
-    caption_key = "task_table_caption" if has_progress else "action_table_caption"
-    title = label("tasks" if has_progress else "action_points", page.lang)
-    return (
-        heading(title, 2)
-        + "\n"
-        + page.render(
-            "task_table.html",
-            rows=r.task_rows(plan, area),
-            blocks=[r.block(plan, area, b) for b in area.blocks],
-            numbered=any(t.number for t in area.tasks),
-            has_progress=has_progress,
-            caption=label(caption_key, page.lang, area=area.title(page.lang)),
-        )
+    title = label("tasks" if has_progress(area) else "action_points", page.lang)
+    return heading(title, 2) + "\n" + task_table_body(page, plan, area)
+
+
+def has_progress(area) -> bool:
+    return any(t.activities for t in area.tasks)
+
+
+def task_table_body(page: Page, plan: Plan, area) -> str:
+    """The area's tasks in the source's shape (task | accomplished | planned), and its blocks."""
+    r = page.renderer
+    caption_key = "task_table_caption" if has_progress(area) else "action_table_caption"
+    return page.render(
+        "task_table.html",
+        rows=r.task_rows(plan, area),
+        blocks=[r.block(plan, area, b) for b in area.blocks],
+        numbered=any(t.number for t in area.tasks),
+        has_progress=has_progress(area),
+        caption=label(caption_key, page.lang, area=area.title(page.lang)),
     )
 
 
@@ -214,12 +226,23 @@ def plan_overview(page: Page, plan_id: str) -> str:
         counts=r.plan_counts(plan),
         caption=label("counts_caption", page.lang, plan=plan.short_title(page.lang)),
         tasks_word=r.tasks_word(plan),
+        chart=charts.status_chart(r, plan, f"bp-chart-{plan.id}"),
         areas=areas,
         areas_title=((plan.areas_title or None) and plan.areas_title(page.lang)) or label("areas", page.lang),
         level=2,
         downloads=plan_downloads(page, plan),
         open_data_href=r.links.to(pages.OPEN_DATA),
+        report_href=r.links.to(pages.report_page(plan.id)),
+        pdf=pdf_link(page, plan.id),
     )
+
+
+def pdf_link(page: Page, plan_id: str) -> dict | None:
+    """The plan's PDF in the page's language, if this build publishes it: href, file name and size."""
+    if plan_id not in page.pdfs:
+        return None
+    path, size = page.pdfs[plan_id]
+    return {"href": page.renderer.links.file(path), "name": path.rpartition("/")[2], "size": file_size(size, page.lang)}
 
 
 def plan_downloads(page: Page, plan: Plan) -> list[tuple[str, str]]:
@@ -264,6 +287,7 @@ def home_overview(page: Page) -> str:
             "counts": r.plan_counts(plan),
             "tasks_word": r.tasks_word(plan),
             "caption": label("counts_caption", page.lang, plan=plan.short_title(page.lang)),
+            "chart": charts.status_chart(r, plan, f"bp-chart-{plan.id}"),
         }
         for plan in page.site.plans
     ]
@@ -491,9 +515,3 @@ def open_data_schemas(page: Page) -> str:
 
 def built_on(page: Page) -> str:
     return format_date(page.edition.built.date(), "long", locale=BABEL_LOCALES[page.lang])
-
-
-def file_size(size: int, lang: Lang) -> str:
-    if size < 1000:
-        return f"{size} B"
-    return f"{format_decimal(size / 1000, '#,##0.0', locale=BABEL_LOCALES[lang])} kB"

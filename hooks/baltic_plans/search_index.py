@@ -13,6 +13,7 @@ from . import links as pages
 from .dates import format_plan_date
 from .edition import plain
 from .model import Activity, Lang, Plan, Site, Task
+from .places import activities_by_place
 from .views import label, shorten
 
 TITLE_LENGTH = 110  # a record's title is its text cut to this; the whole text is searched and shown as the teaser
@@ -26,7 +27,7 @@ class Document:
     location: str  # from the site's root, as Material's search links it: "en/cbss-2008/education/#cbss-edu-bologna"
     title: str  # plain text; the worker escapes it
     text: str
-    kind: str  # page, section, task, activity, block, organisation
+    kind: str  # page, section, task, activity, block, place, organisation
     tags: tuple[str, ...] = ()  # shown under the result: kind, status, date
     keywords: str = ""  # searched, not shown: names and abbreviations of the bodies and places involved
 
@@ -94,6 +95,10 @@ def record_documents(site: Site, lang: Lang, directory_urls: bool = True) -> Ite
             where = url(pages.plan_page(plan.id))
             for event in plan.background.events:
                 yield activity_document(event, lang, where, names(event.bodies, event.places))
+    for place_id, placed in activities_by_place(site).items():
+        name = plain(site.places[place_id].name, lang)
+        tags = (label("search_place", lang), label("search_activities_count", lang, count=str(len(placed))))
+        yield Document(url(pages.place_page(place_id)), name, "", "place", tags)
     for org in site.organisations.values():
         name = plain(org.name, lang)
         abbreviation = org.abbr(lang) if org.abbr else None

@@ -12,6 +12,7 @@ from importlib import resources
 
 import yaml
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from . import links as pages
@@ -36,6 +37,12 @@ def clean(text: str) -> str:
     if isinstance(text, Pending):
         return Pending(clean(text.text), text.lang, text.notice)
     return " ".join(text.split())
+
+
+def file_size(size: int, lang: Lang) -> str:
+    if size < 1000:
+        return f"{size} B"
+    return f"{format_decimal(size / 1000, '#,##0.0', locale=BABEL_LOCALES[lang])} kB"
 
 
 def shorten(text: str, limit: int = 90) -> str:

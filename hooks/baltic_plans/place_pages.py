@@ -1,0 +1,42 @@
+"""Render functions of the places: the map page (docs/places.md) and a page per place (made by paging.py)."""
+
+from __future__ import annotations
+
+from babel import Locale
+
+from . import links as pages
+from .dates import BABEL_LOCALES
+from .geo import basemap
+from .places import place_entries, places_map
+from .render import Page, heading
+from .views import label
+
+
+def places_overview(page: Page) -> str:
+    """The map of every place some activity names, and the same places as a table (its text equivalent)."""
+    drawn = places_map(page.renderer, basemap())
+    rows = sorted([*drawn.markers, *drawn.off_map], key=lambda m: m.name.casefold())
+    return (
+        page.render("places_map.html", map=drawn)
+        + "\n"
+        + page.render("places_list.html", rows=[(m, country(page, m.id)) for m in rows], off_map=drawn.off_map)
+    )
+
+
+def place_page(page: Page) -> str:
+    """A place's page (docs/places/<id>.md): its activities, oldest first, each linking to its record."""
+    place = page.site.places[page.own_place()]
+    name = place.name(page.lang)
+    return heading(name) + page.render(
+        "place.html",
+        entries=place_entries(page.renderer, place.id),
+        country=country(page, place.id),
+        caption=label("place_caption", page.lang, place=name),
+        index_href=page.renderer.links.to(pages.PLACES),
+    )
+
+
+def country(page: Page, place_id: str) -> str:
+    """The place's country in the page's language (CLDR's territory names)."""
+    code = page.site.places[place_id].country
+    return Locale.parse(BABEL_LOCALES[page.lang]).territories.get(code, code)

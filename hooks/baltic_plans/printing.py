@@ -1,0 +1,111 @@
+"""Each plan's full report as a PDF per language: the report page's own Markdown made into one HTML document and
+typeset by WeasyPrint. PDFs are cached on disk by a hash of their input, so only a changed plan costs a render."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+
+import markdown
+
+from . import links as pages
+from . import slots
+from .render import Page, environment
+from .report import full_report
+
+STYLESHEET = "pdf.css"
+published: dict[str, dict[str, tuple[str, int]]] = {}  # language → plan id → the PDF's site path and size
+_latest: dict[tuple[str, str], bytes] = {}  # (plan id, language) → the PDF the last build published
+_pending: dict[Path, Future] = {}
+
+
+@dataclass(frozen=True)
+class Pdf:
+    plan_id: str
+    lang: str
+    content: bytes
+
+    @property
+    def path(self) -> str:
+        return pages.plan_pdf(self.plan_id, self.lang)
+
+
+def report_pdf(page: Page, base_url: str | None, wait: bool = True) -> Pdf:
+    """The PDF of the report page `page` (docs/<plan-id>/report.md); links resolve against `base_url`.
+
+    With wait=False (mkdocs serve) a changed report is typeset in another process while the build goes on, and
+    the plan's previous PDF stands in until a later rebuild finds the new one in the cache."""
+    html, key = document(page), (page.own_plan(), page.lang)
+    path = cache_path(html, base_url)
+    if path.is_file():
+        content = path.read_bytes()
+    elif wait or key not in _latest:
+        content = typeset(html, base_url)
+        keep(path, content)
+    else:
+        typeset_later(html, base_url, path)
+        content = _latest[key]
+    _latest[key] = content
+    return Pdf(*key, content)
+
+
+def document(page: Page) -> str:
+    """The report as one HTML document in the page's language, its stylesheet inline."""
+    plan = page.site.plan(page.own_plan())
+    body = slots.fill(markdown.markdown(slots.hold(full_report(page)), extensions=["attr_list", "tables"]))
+    return (
+        environment()
+        .get_template("pdf_document.html")
+        .render(lang=page.lang, title=plan.title(page.lang), body=body, stylesheet=stylesheet())
+    )
+
+
+@cache
+def stylesheet() -> str:
+    return resources.files(__package__).joinpath(STYLESHEET).read_text("utf-8")
+
+
+def typeset(html: str, base_url: str | None) -> bytes:
+    import weasyprint  # here, not at the top: its import alone takes a second, and a cached build never needs it
+
+    return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+
+
+def cache_path(html: str, base_url: str | None) -> Path:
+    """Where the PDF made from this input (by this WeasyPrint) is kept."""
+    key = hashlib.sha256(f"{metadata.version('weasyprint')}\0{base_url}\0{html}".encode()).hexdigest()
+    return cache_dir() / f"{key}.pdf"
+
+
+def keep(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")  # parallel builds never read half a file
+    temporary.write_bytes(content)
+    temporary.replace(path)
+
+
+def typeset_later(html: str, base_url: str | None, path: Path) -> None:
+    if path not in _pending or _pending[path].done():
+        _pending[path] = _background().submit(_typeset_into, html, base_url, path)
+
+
+def _typeset_into(html: str, base_url: str | None, path: Path) -> None:
+    keep(path, typeset(html, base_url))
+
+
+@cache
+def _background() -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=1)  # the other core: the rebuild itself stays as fast as before
+
+
+def cache_dir() -> Path:
+    """BALTIC_PLANS_CACHE, else the user's cache folder: outside site/, shared by every checkout and test build."""
+    configured = os.environ.get("BALTIC_PLANS_CACHE")
+    if configured:
+        return Path(configured) / "pdf"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "baltic-plans" / "pdf"

@@ -1,0 +1,54 @@
+"""A plan's full report: the whole plan on one page in the source's layout (area → goal → task | accomplished |
+planned), for reading through and printing; the same Markdown makes the plan's PDF (printing.py)."""
+
+from __future__ import annotations
+
+from . import links as pages
+from .dates import format_plan_date
+from .model import Area, Plan
+from .render import SECTIONS, Page, area_title, heading, pdf_link, plan_section, task_table_body
+
+
+def full_report(page: Page) -> str:
+    """The page docs/<plan-id>/report.md (made by paging.py): the plan's sections and areas in source order."""
+    plan = page.site.plan(page.own_plan())
+    parts = [(first_line(section.source), plan_section(page, plan.id, name)) for name, section in sections(plan)]
+    parts += [(first_line(area.source), report_area(page, plan, area)) for area in plan.areas]
+    body = [markdown for _, markdown in sorted(parts, key=lambda part: part[0])]
+    return "\n".join([heading(plan.title(page.lang)), report_intro(page, plan), *body])
+
+
+def first_line(source: str) -> int:
+    return int(source.partition("-")[0])
+
+
+def sections(plan: Plan):
+    return [(name, getattr(plan, name)) for name in SECTIONS if getattr(plan, name)]
+
+
+def report_intro(page: Page, plan: Plan) -> str:
+    r = page.renderer
+    return page.render(
+        "report_intro.html",
+        plan=plan,
+        as_of=format_plan_date(plan.as_of, page.lang) if plan.as_of else None,
+        period=format_plan_date(plan.period, page.lang),
+        citation=r.citation(plan, plan.source.lines or "1"),
+        notes=r.texts(plan.notes),
+        plan_href=r.links.to(pages.plan_page(plan.id)),
+        pdf=pdf_link(page, plan.id),
+    )
+
+
+def report_area(page: Page, plan: Plan, area: Area) -> str:
+    r = page.renderer
+    title = area_title(page, plan.id, area.id).replace("# ", "## ", 1).rstrip() + f" {{ #{area.id} }}\n"
+    summary = page.render(
+        "report_area.html",
+        area=area,
+        bodies=[r.body(b) for b in area.bodies],
+        notes=r.texts(area.notes),
+        citation=r.citation(plan, area.source),
+        area_href=r.links.to(pages.area_page(plan.id, area.id)),
+    )
+    return "\n".join([title, summary, task_table_body(page, plan, area)])
