@@ -13,6 +13,8 @@ SOURCES = "sources.md"
 TIMELINE = "timeline.md"
 ORGANISATIONS = "organisations.md"
 OPEN_DATA = "open-data.md"
+ACCESSIBILITY = "accessibility-statement.md"  # not accessibility.md: a plan has an area "accessibility"
+PRIVACY = "privacy.md"
 DATA_FOLDER = "data"  # the downloads, under each language's root: data/… (Latvian), en/data/… (English)
 
 
