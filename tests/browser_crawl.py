@@ -37,8 +37,9 @@ class PageReport:
     lang: str = ""
     scheme: dict[str, str] = field(default_factory=dict)  # "light"/"dark" → Material's data-md-color-scheme
     violations: dict[str, list[dict]] = field(default_factory=dict)  # scheme → axe violations
-    alternates: dict[str, str] = field(default_factory=dict)  # hreflang → href, as written
+    switcher: dict[str, str] = field(default_factory=dict)  # hreflang → the language switcher's link, resolved
     canonical: str = ""
+    skip_link: str = ""  # the skip link's target id ("" when there is none)
     references: list[str] = field(default_factory=list)  # every href/src, resolved
     ids: set[str] = field(default_factory=set)
     tables: list[dict] = field(default_factory=list)
@@ -49,11 +50,19 @@ class PageReport:
     console_errors: list[str] = field(default_factory=list)
 
 
+def sitemap_alternates(sitemap: Path) -> dict[str, dict[str, str]]:
+    """Each page the sitemap names → its alternates (hreflang → URL), as written."""
+    return {
+        url.findtext("s:loc", namespaces=SITEMAP): {
+            link.get("hreflang"): link.get("href") for link in url.iterfind("x:link", SITEMAP)
+        }
+        for url in ET.parse(sitemap).iterfind("s:url", SITEMAP)
+    }
+
+
 def sitemap_pages(sitemap: Path, site_url: str, root: str) -> list[str]:
     """Every page the sitemap names (its entries and their alternates), on the local server."""
-    tree = ET.parse(sitemap)
-    urls = [loc.text for loc in tree.iterfind("s:url/s:loc", SITEMAP)]
-    urls += [link.get("href") for link in tree.iterfind("s:url/x:link", SITEMAP)]
+    urls = {url for page, alternates in sitemap_alternates(sitemap).items() for url in (page, *alternates.values())}
     assert urls and all(url.startswith(site_url) for url in urls), "sitemap entries must be under site_url"
     return sorted({root + url.removeprefix(site_url) for url in urls})
 
@@ -68,9 +77,10 @@ READ_PAGE = """() => {
   };
   return {
     lang: document.documentElement.getAttribute('lang') || '',
-    alternates: Object.fromEntries([...document.querySelectorAll('link[rel=alternate][hreflang]')]
-      .map(l => [l.getAttribute('hreflang'), l.getAttribute('href')])),
+    switcher: Object.fromEntries([...document.querySelectorAll('a.md-select__link[hreflang]')]
+      .map(a => [a.getAttribute('hreflang'), a.href])),
     canonical: document.querySelector('link[rel=canonical]')?.getAttribute('href') || '',
+    skip_link: (document.querySelector('a.md-skip')?.getAttribute('href') || '').replace(/^#/, ''),
     references: [...document.querySelectorAll('a[href], link[href], script[src], img[src], source[src], iframe[src]')]
       .map(el => el.href || el.src),
     ids: [...document.querySelectorAll('[id]')].map(el => el.id)
@@ -152,8 +162,8 @@ async def _check(report: PageReport, tabs) -> None:
         report.violations[scheme] = [_summary(v) for v in result["violations"]]
         if scheme == "light":
             found = await tab.evaluate(READ_PAGE)
-            report.lang, report.alternates, report.canonical = found["lang"], found["alternates"], found["canonical"]
-            report.references, report.ids = found["references"], set(found["ids"])
+            report.lang, report.switcher, report.canonical = found["lang"], found["switcher"], found["canonical"]
+            report.references, report.ids, report.skip_link = found["references"], set(found["ids"]), found["skip_link"]
             report.tables, report.timelines = found["tables"], found["timelines"]
             for name, viewport in (("mobile", MOBILE), ("desktop", DESKTOP)):
                 await tab.set_viewport_size(viewport)

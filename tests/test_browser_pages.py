@@ -16,7 +16,7 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 
-from browser_crawl import PageReport, crawl, sitemap_pages
+from browser_crawl import PageReport, crawl, sitemap_alternates, sitemap_pages
 from conftest import SITE_URL
 
 LANGUAGES = {"en": "en/"}  # a page's language from its path; every other page is Latvian, the default
@@ -96,15 +96,22 @@ def test_every_page_is_in_its_language(reports, published_site):
     assert wrong == {}
 
 
-def test_every_page_names_its_translations_with_absolute_urls(reports, published_site):
-    for url, report in reports.items():
-        if url.endswith("404.html"):
-            continue
-        assert set(report.alternates) == {"lv", "en", "x-default"}, url
-        assert all(href.startswith(SITE_URL) for href in report.alternates.values()), url
-        own = published_site + report.alternates[language(url, published_site)].removeprefix(SITE_URL)
-        assert own == url == published_site + report.canonical.removeprefix(SITE_URL)
-        assert report.alternates["x-default"] == report.alternates["lv"]
+def test_every_page_names_its_translations_with_absolute_urls(reports, built_site, published_site):
+    """hreflang alternates are in sitemap.xml, absolute (main.html says why not in each page's head); each page's
+    canonical URL is its own entry, and its language switcher leads to the same pages."""
+    sitemap = sitemap_alternates(built_site / "sitemap.xml")
+    assert len(sitemap) == len(reports) - 1  # every page but the 404 page
+    for page, alternates in sitemap.items():
+        local = {lang: published_site + href.removeprefix(SITE_URL) for lang, href in alternates.items()}
+        report = reports[published_site + page.removeprefix(SITE_URL)]
+        assert set(alternates) == {"lv", "en"}, page
+        assert all(href.startswith(SITE_URL) for href in alternates.values()), page
+        assert report.canonical == page == alternates[language(report.url, published_site)]
+        assert report.switcher == local, page
+
+
+def test_every_page_has_a_skip_link_to_its_content(reports):
+    assert {url: r.skip_link for url, r in reports.items() if not r.skip_link or r.skip_link not in r.ids} == {}
 
 
 def test_every_table_has_a_caption_and_scoped_headers(reports):
