@@ -11,7 +11,7 @@ export CHROMIUM
 JAVA ?= /usr/bin/java
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check check-translations hooks schema lock benchmark clean
+.PHONY: serve build test check check-translations hooks schema lock benchmark lighthouse clean
 
 # Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/).
 serve: $(STAMP)
@@ -54,6 +54,15 @@ lock: $(STAMP)
 # Build times at 1x, 10x and 100x the real data beside an empty Material site (README, "Performance").
 benchmark: $(STAMP)
 	$(BIN)/python tests/benchmark.py
+
+# Lighthouse (mobile) on the home, an area and the timeline page of each language; the scores go to
+# reports/lighthouse/summary.md (npm's lighthouse is installed into .lighthouse/; needs Node.js and npm).
+LIGHTHOUSE := .lighthouse/node_modules/.bin/lighthouse
+lighthouse: build $(LIGHTHOUSE) $(CHROMIUM)
+	$(BIN)/python tools/lighthouse.py
+
+$(LIGHTHOUSE):
+	npm install --prefix .lighthouse --no-save --no-audit --no-fund lighthouse@13.5.0
 
 $(CHROMIUM):
 	$(SUDO) apt-get update
