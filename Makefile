@@ -23,8 +23,8 @@ build: $(STAMP)
 
 # The whole test suite: lint, data check, unit tests and full bilingual builds.
 test: $(STAMP) $(CHROMIUM) $(JAVA)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests tools
+	$(BIN)/ruff format --check hooks tests tools
 	$(BIN)/baltic-plans-check
 	$(BIN)/baltic-plans-check --translations
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest

@@ -42,4 +42,4 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_page(output, page, config):
-    return mkdocs_hooks.conforming_markup(output)
+    return mkdocs_hooks.name_search_dialog(mkdocs_hooks.conforming_markup(output), page)

@@ -44,7 +44,7 @@ class PageReport:
     ids: set[str] = field(default_factory=set)
     tables: list[dict] = field(default_factory=list)
     timelines: list[dict] = field(default_factory=list)
-    overflow: dict[str, int] = field(default_factory=dict)  # viewport → scrollWidth − innerWidth of the page
+    overflow: dict[str, int] = field(default_factory=dict)  # viewport → scrollWidth minus innerWidth of the page
     unscrolled_tables: dict[str, list[str]] = field(default_factory=dict)  # viewport → tables wider than the page
     requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
@@ -108,7 +108,8 @@ MEASURE_WIDTH = """() => ({
     .filter(t => {
       for (let node = t.parentElement; node && node !== document.body; node = node.parentElement) {
         const style = getComputedStyle(node).overflowX;
-        if (['auto', 'scroll'].includes(style) && node.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+        const inside = node.getBoundingClientRect().right <= window.innerWidth + 1;
+        if (['auto', 'scroll'].includes(style) && inside) return false;
       }
       return true;
     })
@@ -143,9 +144,18 @@ async def _crawl(pages: list[str], origin: str) -> dict[str, PageReport]:
 async def _worker(queue, reports, contexts, origin) -> None:
     tabs = {scheme: await context.new_page() for scheme, context in contexts.items()}
     current: list[PageReport] = []  # the report the tab's events belong to
+
+    def on_request(request) -> None:
+        if not _local(request.url, origin):
+            current[-1].requests.append(request.url)
+
+    def on_console(message) -> None:
+        if message.type == "error":
+            current[-1].console_errors.append(message.text)
+
     for tab in tabs.values():
-        tab.on("request", lambda request: current[-1].requests.append(request.url) if not _local(request.url, origin) else None)
-        tab.on("console", lambda message: current[-1].console_errors.append(message.text) if message.type == "error" else None)
+        tab.on("request", on_request)
+        tab.on("console", on_console)
         tab.on("pageerror", lambda error: current[-1].console_errors.append(str(error)))
     while not queue.empty():
         report = reports[queue.get_nowait()]

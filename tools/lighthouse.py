@@ -7,6 +7,7 @@ Run with `make lighthouse` (it builds the site and installs npm's lighthouse int
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import os
 import subprocess
@@ -74,7 +75,9 @@ def audit(name: str, url: str) -> dict:
             audit_id
             for category in report["categories"].values()
             for ref in category["auditRefs"]
-            if ref["weight"] and (audit_id := ref["id"]) and (report["audits"][audit_id]["score"] or 0) < 1
+            if ref["weight"]
+            and (audit_id := ref["id"])
+            and (report["audits"][audit_id]["score"] or 0) < 1
             and report["audits"][audit_id]["scoreDisplayMode"] in ("binary", "numeric")
         ),
     }
@@ -85,12 +88,34 @@ def table(summary: dict) -> str:
     lines += [f"| {name} (`{page['url']}`) | " + " | ".join(str(page["scores"][c]) for c in TARGETS) + " |"
               for name, page in summary.items()]  # fmt: skip
     first = next(iter(summary.values()))
-    return "\n".join([f"Lighthouse {first['lighthouse']}, mobile, {first['fetched'][:10]}", "", *lines, ""])
+    heading = f"Lighthouse {first['lighthouse']}, mobile (simulated slow 4G, 4x CPU slowdown), {first['fetched'][:10]}"
+    note = "Served from 127.0.0.1, gzip-compressed as GitHub Pages serves it (`make lighthouse`, tools/lighthouse.py)."
+    failed = [f"- {name}: {', '.join(page['failed_audits'])}" for name, page in summary.items()]
+    return "\n".join([heading, "", note, "", *lines, "", "Audits under full score:", "", *failed, ""])
 
 
 class Quiet(SimpleHTTPRequestHandler):
+    """Serves the site as its host does (GitHub Pages sends text gzip-compressed), without logging."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSED or not path.is_file():
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format, *args):
         pass
+
+
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
 if __name__ == "__main__":

@@ -184,3 +184,12 @@ def conforming_markup(html: str) -> str:
     for found, conforming in NONCONFORMING_MARKUP:
         html = html.replace(found, conforming)
     return html
+
+
+SEARCH_DIALOG = 'data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(html: str, page) -> str:
+    """Material's search is a dialog without a name (Lighthouse's aria-dialog-name); name it in the page's language."""
+    lang = getattr(page.file, "locale", None) or pages.DEFAULT_LANGUAGE
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{label("search_dialog", lang)}">'))
