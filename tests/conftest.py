@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -135,3 +136,18 @@ def serve(folder: Path) -> Iterator[str]:
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
+
+
+# -- the site as published ----------------------------------------------------------------------------
+
+SITE_URL = load_yaml(ROOT / "mkdocs.yml")["site_url"]  # https://example.github.io/baltic-plans/
+
+
+@pytest.fixture(scope="session")
+def published_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site served at site_url's path on 127.0.0.1 (as GitHub Pages serves it, so the 404 page's
+    site-absolute links work too); yields its root URL, e.g. http://127.0.0.1:PORT/baltic-plans/."""
+    host = tmp_path_factory.mktemp("host")
+    (host / urlparse(SITE_URL).path.strip("/")).symlink_to(built_site, target_is_directory=True)
+    with serve(host) as base:
+        yield base + urlparse(SITE_URL).path.lstrip("/")

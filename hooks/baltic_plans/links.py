@@ -14,6 +14,8 @@ TIMELINE = "timeline.md"
 ORGANISATIONS = "organisations.md"
 OPEN_DATA = "open-data.md"
 PLACES = "places.md"
+ACCESSIBILITY = "accessibility-statement.md"  # not accessibility.md: a plan has an area "accessibility"
+PRIVACY = "privacy.md"
 DATA_FOLDER = "data"  # the downloads, under each language's root: data/… (Latvian), en/data/… (English)
 
 

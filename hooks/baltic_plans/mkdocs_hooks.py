@@ -147,3 +147,49 @@ def relative_home_switcher(page, config) -> None:
     for alternate in getattr(config.extra, "alternate", None) or []:
         lang = alternate["lang"]
         alternate["link"] = "." if lang == pages.DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def footer_links(lang: str) -> list[tuple[str, str]]:
+    """The accessibility statement and the privacy page in `lang`: (URL from the site's root, link text).
+    A Jinja global of the theme (on_env), for the footer of every page, the 404 page too."""
+    return [(pages.page_url(path, lang), label(key, lang)) for path, key in FOOTER_PAGES]
+
+
+FOOTER_PAGES = ((pages.ACCESSIBILITY, "accessibility_statement"), (pages.PRIVACY, "privacy"))
+
+
+def only_one_404_page(output: str, template_name: str, config) -> str:
+    """Hosts serve the site's root 404.html for any missing path, so there is one, in the default language (it
+    says the same in English). The i18n plugin builds every language into the same folder, and the last one
+    built would overwrite it with its language and the last page's language switcher; an empty output is not
+    written."""
+    if template_name == "404.html" and config.theme["language"] != pages.DEFAULT_LANGUAGE:
+        return ""
+    return output
+
+
+# Material's markup that the HTML standard does not allow, each with what conforms and does the same
+NONCONFORMING_MARKUP = (
+    # "autocomplete" applies to text-like inputs, not checkboxes (Material sets it on its drawer and search
+    # toggles so that Firefox does not restore them checked)
+    (' type="checkbox" id="__drawer" autocomplete="off">', ' type="checkbox" id="__drawer">'),
+    (' type="checkbox" id="__search" autocomplete="off">', ' type="checkbox" id="__search">'),
+    # a section label of the navigation, not focusable, gets an empty tabindex; no attribute means the same
+    (' tabindex="">', ">"),
+)
+
+
+def conforming_markup(html: str) -> str:
+    """The page with Material's non-conforming attributes replaced (NONCONFORMING_MARKUP)."""
+    for found, conforming in NONCONFORMING_MARKUP:
+        html = html.replace(found, conforming)
+    return html
+
+
+SEARCH_DIALOG = 'data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(html: str, page) -> str:
+    """Material's search is a dialog without a name (Lighthouse's aria-dialog-name); name it in the page's language."""
+    lang = getattr(page.file, "locale", None) or pages.DEFAULT_LANGUAGE
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{label("search_dialog", lang)}">'))

@@ -1,0 +1,195 @@
+"""One pass of a real browser over every page of the published site, both languages.
+
+Each page is opened in a light-scheme and a dark-scheme context (the visitor's `prefers-color-scheme`, which
+Material's palette follows), axe-core runs in both, and what the tests need is read from the page once: its
+language, alternates, links, ids, tables, timelines, requests, console errors and widths at two viewports.
+Pages are checked three at a time (asyncio, one browser): axe is most of the time and runs in the renderers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from conftest import CHROMIUM, CHROMIUM_FLAGS
+
+# axe-core as bundled by the PyPI package axe-playwright-python (pinned in requirements.lock with the rest).
+AXE_SCRIPT = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 375, "height": 800}
+WORKERS = 3
+
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+@dataclass
+class PageReport:
+    url: str
+    status: int = 0
+    lang: str = ""
+    scheme: dict[str, str] = field(default_factory=dict)  # "light"/"dark" → Material's data-md-color-scheme
+    violations: dict[str, list[dict]] = field(default_factory=dict)  # scheme → axe violations
+    switcher: dict[str, str] = field(default_factory=dict)  # hreflang → the language switcher's link, resolved
+    canonical: str = ""
+    skip_link: str = ""  # the skip link's target id ("" when there is none)
+    references: list[str] = field(default_factory=list)  # every href/src, resolved
+    ids: set[str] = field(default_factory=set)
+    tables: list[dict] = field(default_factory=list)
+    timelines: list[dict] = field(default_factory=list)
+    overflow: dict[str, int] = field(default_factory=dict)  # viewport → scrollWidth minus innerWidth of the page
+    unscrolled_tables: dict[str, list[str]] = field(default_factory=dict)  # viewport → tables wider than the page
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+def sitemap_alternates(sitemap: Path) -> dict[str, dict[str, str]]:
+    """Each page the sitemap names → its alternates (hreflang → URL), as written."""
+    return {
+        url.findtext("s:loc", namespaces=SITEMAP): {
+            link.get("hreflang"): link.get("href") for link in url.iterfind("x:link", SITEMAP)
+        }
+        for url in ET.parse(sitemap).iterfind("s:url", SITEMAP)
+    }
+
+
+def sitemap_pages(sitemap: Path, site_url: str, root: str) -> list[str]:
+    """Every page the sitemap names (its entries and their alternates), on the local server."""
+    urls = {url for page, alternates in sitemap_alternates(sitemap).items() for url in (page, *alternates.values())}
+    assert urls and all(url.startswith(site_url) for url in urls), "sitemap entries must be under site_url"
+    return sorted({root + url.removeprefix(site_url) for url in urls})
+
+
+READ_PAGE = """() => {
+  const visible = el => el.getClientRects().length > 0;
+  const scroller = el => {
+    for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
+      if (['auto', 'scroll'].includes(getComputedStyle(node).overflowX)) return node;
+    }
+    return null;
+  };
+  return {
+    lang: document.documentElement.getAttribute('lang') || '',
+    switcher: Object.fromEntries([...document.querySelectorAll('a.md-select__link[hreflang]')]
+      .map(a => [a.getAttribute('hreflang'), a.href])),
+    canonical: document.querySelector('link[rel=canonical]')?.getAttribute('href') || '',
+    skip_link: (document.querySelector('a.md-skip')?.getAttribute('href') || '').replace(/^#/, ''),
+    references: [...document.querySelectorAll('a[href], link[href], script[src], img[src], source[src], iframe[src]')]
+      .map(el => el.href || el.src),
+    ids: [...document.querySelectorAll('[id]')].map(el => el.id)
+      .concat([...document.querySelectorAll('a[name]')].map(el => el.name)),
+    tables: [...document.querySelectorAll('article table')].map(t => ({
+      caption: t.caption ? t.caption.textContent.trim() : '',
+      unscoped: [...t.querySelectorAll('th')].filter(th => !th.getAttribute('scope')).map(th => th.textContent.trim()),
+      scrolls_in: scroller(t)?.className || '',
+    })),
+    timelines: [...document.querySelectorAll('.bp-timeline')].map(list => ({
+      tag: list.tagName.toLowerCase(),
+      items: list.children.length,
+      not_items: [...list.children].filter(c => c.tagName !== 'LI').length,
+      dates: [...list.querySelectorAll('.bp-head')].filter(head => /\\d{4}/.test(head.textContent)).length,
+      times: [...list.querySelectorAll('.bp-head time[datetime]')].map(t => t.getAttribute('datetime')),
+    })),
+    visible_tables: [...document.querySelectorAll('article table')].filter(visible).length,
+  };
+}"""
+
+MEASURE_WIDTH = """() => ({
+  overflow: document.scrollingElement.scrollWidth - window.innerWidth,
+  wide_tables: [...document.querySelectorAll('article table')]
+    .filter(t => t.getBoundingClientRect().right > window.innerWidth + 1)
+    .filter(t => {
+      for (let node = t.parentElement; node && node !== document.body; node = node.parentElement) {
+        const style = getComputedStyle(node).overflowX;
+        const inside = node.getBoundingClientRect().right <= window.innerWidth + 1;
+        if (['auto', 'scroll'].includes(style) && inside) return false;
+      }
+      return true;
+    })
+    .map(t => t.caption ? t.caption.textContent.trim() : t.outerHTML.slice(0, 80)),
+})"""
+
+
+def crawl(pages: list[str], origin: str) -> dict[str, PageReport]:
+    """Open every page in a real browser and report on it (see the module's docstring)."""
+    return asyncio.run(_crawl(pages, origin))
+
+
+async def _crawl(pages: list[str], origin: str) -> dict[str, PageReport]:
+    from playwright.async_api import async_playwright
+
+    reports = {url: PageReport(url) for url in pages}
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for url in pages:
+        queue.put_nowait(url)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        contexts = {
+            scheme: await browser.new_context(viewport=DESKTOP, color_scheme=scheme) for scheme in ("light", "dark")
+        }
+        for context in contexts.values():
+            await context.add_init_script(AXE_SCRIPT)
+        await asyncio.gather(*(_worker(queue, reports, contexts, origin) for _ in range(WORKERS)))
+        await browser.close()
+    return reports
+
+
+async def _worker(queue, reports, contexts, origin) -> None:
+    tabs = {scheme: await context.new_page() for scheme, context in contexts.items()}
+    current: list[PageReport] = []  # the report the tab's events belong to
+
+    def on_request(request) -> None:
+        if not _local(request.url, origin):
+            current[-1].requests.append(request.url)
+
+    def on_console(message) -> None:
+        if message.type == "error":
+            current[-1].console_errors.append(message.text)
+
+    for tab in tabs.values():
+        tab.on("request", on_request)
+        tab.on("console", on_console)
+        tab.on("pageerror", lambda error: current[-1].console_errors.append(str(error)))
+    while not queue.empty():
+        report = reports[queue.get_nowait()]
+        current.append(report)
+        await _check(report, tabs)
+
+
+async def _check(report: PageReport, tabs) -> None:
+    for scheme, tab in tabs.items():
+        response = await tab.goto(report.url, wait_until="load")
+        report.status = response.status if response else 0
+        report.scheme[scheme] = await tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        result = await tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+        report.violations[scheme] = [_summary(v) for v in result["violations"]]
+        if scheme == "light":
+            found = await tab.evaluate(READ_PAGE)
+            report.lang, report.switcher, report.canonical = found["lang"], found["switcher"], found["canonical"]
+            report.references, report.ids, report.skip_link = found["references"], set(found["ids"]), found["skip_link"]
+            report.tables, report.timelines = found["tables"], found["timelines"]
+            for name, viewport in (("mobile", MOBILE), ("desktop", DESKTOP)):
+                await tab.set_viewport_size(viewport)
+                width = await tab.evaluate(MEASURE_WIDTH)
+                report.overflow[name] = width["overflow"]
+                report.unscrolled_tables[name] = width["wide_tables"]
+
+
+def _summary(violation: dict) -> dict:
+    return {
+        "rule": violation["id"],
+        "help": violation["help"],
+        "nodes": [" ".join(map(str, node["target"])) for node in violation["nodes"]][:5],
+        "detail": re.sub(r"\s+", " ", violation["nodes"][0].get("failureSummary", ""))[:300],
+    }
+
+
+def _local(url: str, origin: str) -> bool:
+    return url.startswith(origin) or url.startswith(("data:", "blob:", "about:"))

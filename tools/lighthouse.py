@@ -1,0 +1,122 @@
+"""Lighthouse (mobile) on the home page, an area page and the timeline of each language, served from site/ at
+site_url's path on 127.0.0.1. Writes reports/lighthouse/summary.json and summary.md (kept in the repository)
+and each page's full report (reports/lighthouse/full/, not kept); exits 1 when a score is under its target.
+
+Run with `make lighthouse` (it builds the site and installs npm's lighthouse into .lighthouse/ first)."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from urllib.parse import urlparse
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+LIGHTHOUSE = ROOT / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
+REPORTS = ROOT / "reports" / "lighthouse"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run"
+PAGES = {
+    "home-lv": "",
+    "area-lv": "cbss-2008/education/",
+    "timeline-lv": "timeline/",
+    "home-en": "en/",
+    "area-en": "en/cbss-2008/education/",
+    "timeline-en": "en/timeline/",
+}
+TARGETS = {"accessibility": 100, "best-practices": 100, "seo": 95, "performance": 95}
+
+
+def main() -> int:
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    path = urlparse(site_url).path.strip("/")
+    (REPORTS / "full").mkdir(parents=True, exist_ok=True)
+    summary = {}
+    with TemporaryDirectory() as host:
+        (Path(host) / path).symlink_to(ROOT / "site", target_is_directory=True)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=host))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        for name, page in PAGES.items():
+            summary[name] = audit(name, f"{base}{path}/{page}")
+            print(name, summary[name]["scores"], flush=True)
+        server.shutdown()
+    (REPORTS / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (REPORTS / "summary.md").write_text(table(summary), encoding="utf-8")
+    below = [f"{name} {category} {score}" for name, page in summary.items()
+             for category, score in page["scores"].items() if score < TARGETS[category]]  # fmt: skip
+    print("\n".join(["under target:", *below]) if below else "all scores on target")
+    return 1 if below else 0
+
+
+def audit(name: str, url: str) -> dict:
+    output = REPORTS / "full" / name
+    subprocess.run(
+        [str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(TARGETS),
+         "--output=json", "--output=html", f"--output-path={output}", "--quiet"],
+        check=True, env={**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")},
+    )  # fmt: skip
+    report = json.loads(output.with_suffix(".report.json").read_text(encoding="utf-8"))
+    return {
+        "url": url.split("/", 3)[3],  # the path on the server, e.g. baltic-plans/en/timeline/
+        "lighthouse": report["lighthouseVersion"],
+        "fetched": report["fetchTime"],
+        "scores": {key: round(category["score"] * 100) for key, category in report["categories"].items()},
+        "failed_audits": sorted(
+            audit_id
+            for category in report["categories"].values()
+            for ref in category["auditRefs"]
+            if ref["weight"]
+            and (audit_id := ref["id"])
+            and (report["audits"][audit_id]["score"] or 0) < 1
+            and report["audits"][audit_id]["scoreDisplayMode"] in ("binary", "numeric")
+        ),
+    }
+
+
+def table(summary: dict) -> str:
+    lines = ["| page | " + " | ".join(TARGETS) + " |", "|---" * (len(TARGETS) + 1) + "|"]
+    lines += [f"| {name} (`{page['url']}`) | " + " | ".join(str(page["scores"][c]) for c in TARGETS) + " |"
+              for name, page in summary.items()]  # fmt: skip
+    first = next(iter(summary.values()))
+    heading = f"Lighthouse {first['lighthouse']}, mobile (simulated slow 4G, 4x CPU slowdown), {first['fetched'][:10]}"
+    note = "Served from 127.0.0.1, gzip-compressed as GitHub Pages serves it (`make lighthouse`, tools/lighthouse.py)."
+    failed = [f"- {name}: {', '.join(page['failed_audits'])}" for name, page in summary.items()]
+    return "\n".join([heading, "", note, "", *lines, "", "Audits under full score:", "", *failed, ""])
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    """Serves the site as its host does (GitHub Pages sends text gzip-compressed), without logging."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSED or not path.is_file():
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
