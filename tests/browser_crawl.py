@@ -82,7 +82,8 @@ READ_PAGE = """() => {
     canonical: document.querySelector('link[rel=canonical]')?.getAttribute('href') || '',
     skip_link: (document.querySelector('a.md-skip')?.getAttribute('href') || '').replace(/^#/, ''),
     references: [...document.querySelectorAll('a[href], link[href], script[src], img[src], source[src], iframe[src]')]
-      .map(el => el.href || el.src),
+      .map(el => el.href?.baseVal !== undefined ? new URL(el.href.baseVal, document.baseURI).href  // SVG <a>
+        : el.href || el.src),
     ids: [...document.querySelectorAll('[id]')].map(el => el.id)
       .concat([...document.querySelectorAll('a[name]')].map(el => el.name)),
     tables: [...document.querySelectorAll('article table')].map(t => ({
