@@ -219,10 +219,7 @@ def plan_overview(page: Page, plan_id: str) -> str:
     return page.render(
         "plan_overview.html",
         plan=plan,
-        as_of=format_plan_date(plan.as_of, page.lang) if plan.as_of else None,
-        period=format_plan_date(plan.period, page.lang),
-        citation=r.citation(plan, plan.source.lines or "1"),
-        notes=page.renderer.texts(plan.notes),
+        **plan_facts(page, plan),
         counts=r.plan_counts(plan),
         caption=label("counts_caption", page.lang, plan=plan.short_title(page.lang)),
         tasks_word=r.tasks_word(plan),
@@ -235,6 +232,16 @@ def plan_overview(page: Page, plan_id: str) -> str:
         report_href=r.links.to(pages.report_page(plan.id)),
         pdf=pdf_link(page, plan.id),
     )
+
+
+def plan_facts(page: Page, plan: Plan) -> dict:
+    """What a plan's page and its full report both state: as of when, the period, the source and the notes."""
+    return {
+        "as_of": format_plan_date(plan.as_of, page.lang) if plan.as_of else None,
+        "period": format_plan_date(plan.period, page.lang),
+        "citation": page.renderer.citation(plan, plan.source.lines or "1"),
+        "notes": page.renderer.texts(plan.notes),
+    }
 
 
 def pdf_link(page: Page, plan_id: str) -> dict | None:

@@ -4,9 +4,8 @@ planned), for reading through and printing; the same Markdown makes the plan's P
 from __future__ import annotations
 
 from . import links as pages
-from .dates import format_plan_date
 from .model import Area, Plan
-from .render import SECTIONS, Page, area_title, heading, pdf_link, plan_section, task_table_body
+from .render import SECTIONS, Page, area_title, heading, pdf_link, plan_facts, plan_section, task_table_body
 
 
 def full_report(page: Page) -> str:
@@ -27,15 +26,11 @@ def sections(plan: Plan):
 
 
 def report_intro(page: Page, plan: Plan) -> str:
-    r = page.renderer
     return page.render(
         "report_intro.html",
         plan=plan,
-        as_of=format_plan_date(plan.as_of, page.lang) if plan.as_of else None,
-        period=format_plan_date(plan.period, page.lang),
-        citation=r.citation(plan, plan.source.lines or "1"),
-        notes=r.texts(plan.notes),
-        plan_href=r.links.to(pages.plan_page(plan.id)),
+        **plan_facts(page, plan),
+        plan_href=page.renderer.links.to(pages.plan_page(plan.id)),
         pdf=pdf_link(page, plan.id),
     )
 
