@@ -2,7 +2,7 @@
 
 from mkdocs.plugins import event_priority
 
-from baltic_plans import mkdocs_hooks, slots
+from baltic_plans import build_cache, mkdocs_hooks, slots
 
 
 @event_priority(100)  # before the plugins: bad data must stop the build before anything runs
@@ -34,6 +34,7 @@ def on_page_context(context, page, config, nav):
 
 def on_env(env, config, files):
     env.globals["bp_footer_links"] = mkdocs_hooks.footer_links
+    env.bytecode_cache = build_cache.compiled_templates()  # Material's templates compiled once, not per build
     return env
 
 

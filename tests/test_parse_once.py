@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from baltic_plans import load
+from baltic_plans import build_cache, load, render
 from conftest import Project
 
 
@@ -30,3 +30,25 @@ def test_a_changed_data_file_is_read_again(project: Project):
 
     assert second is not first
     assert second.plan("cbss-2008").short_title.lv.startswith("Mainīts")
+
+
+def test_templates_are_compiled_once_not_per_build_and_language(project: Project, monkeypatch, tmp_path):
+    from jinja2 import Environment
+
+    monkeypatch.setenv("BALTIC_PLANS_CACHE", str(tmp_path))
+    build_cache.compiled_templates.cache_clear()
+    render.environment.cache_clear()
+    config = lambda: load_config(str(project.root / "mkdocs.yml"), site_dir=str(project.root / "site"))  # noqa: E731
+    build(config())
+    assert len(list((tmp_path / "jinja").glob("*.cache"))) > 50  # Material's templates and the site's own
+
+    compiled = []
+    real_compile = Environment._compile
+    monkeypatch.setattr(Environment, "_compile", lambda env, *a: compiled.append(a[1]) or real_compile(env, *a))
+    render.environment.cache_clear()
+    build(config())
+
+    assert (project.root / "site" / "en" / "index.html").is_file()
+    theme_templates = [name for name in compiled if name and name.endswith(".html")]
+    # Material's search plugin reads its labels (partials/language*.html) through an environment of its own
+    assert [name for name in theme_templates if "/partials/language" not in name] == []

@@ -92,6 +92,16 @@ def test_the_english_pdf_is_in_english(built_site: Path):
     assert "Accomplished" in text and "Planned" in text and "Paveiktais" not in text
 
 
+def test_every_pdf_page_is_numbered_in_its_footer(built_site: Path):
+    pdf = pdf_file(built_site, "cbss-2008", "lv")
+    pages = int(
+        re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout)[1]
+    )
+    assert pages > 1
+    for number in (1, pages):
+        assert f"{number} / {pages}" in pdf_text(pdf, "-f", str(number), "-l", str(number))
+
+
 def pdf_objects(path: Path) -> bytes:
     """The PDF's bytes with its compressed streams (and object streams) inflated."""
     raw = path.read_bytes()

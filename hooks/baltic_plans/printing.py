@@ -15,6 +15,7 @@ import markdown
 
 from . import links as pages
 from . import slots
+from .build_cache import cache_root
 from .render import Page, environment
 from .report import full_report
 
@@ -104,8 +105,4 @@ def _background() -> ProcessPoolExecutor:
 
 
 def cache_dir() -> Path:
-    """BALTIC_PLANS_CACHE, else the user's cache folder: outside site/, shared by every checkout and test build."""
-    configured = os.environ.get("BALTIC_PLANS_CACHE")
-    if configured:
-        return Path(configured) / "pdf"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "baltic-plans" / "pdf"
+    return cache_root() / "pdf"

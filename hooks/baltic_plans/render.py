@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from . import charts, ics, open_data, paging
 from . import links as pages
+from .build_cache import compiled_templates
 from .dates import BABEL_LOCALES, format_plan_date
 from .edition import Edition
 from .links import Links
@@ -32,6 +33,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=compiled_templates(),
     )
 
 

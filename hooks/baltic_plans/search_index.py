@@ -5,6 +5,7 @@ action point, activity, block, organisation), each with the link to its anchor. 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
@@ -128,6 +129,8 @@ def activity_document(activity: Activity, lang: Lang, where: str, keywords: str)
 def written_page(location: str, title: str, html: str, with_sections: bool = True) -> WrittenPage:
     """Cut a page's HTML at its headings with ids (h2, h3), leaving out code, scripts and permalinks. A page made
     from the data (a plan's or area's) keeps only its lead: its records are documents of their own."""
+    if not with_sections:  # only the lead is kept: its records' HTML need not be parsed
+        html = html[: next((m.start() for m in _SECTION_HEADING.finditer(html)), len(html))]
     splitter = _Sections()
     splitter.feed(html)
     splitter.close()
@@ -137,6 +140,9 @@ def written_page(location: str, title: str, html: str, with_sections: bool = Tru
         if with_sections or not anchor
     ]
     return WrittenPage(location, title, tuple(sections))
+
+
+_SECTION_HEADING = re.compile(r"<h[23]\s[^>]*\bid=")  # a section starts at a heading with an anchor
 
 
 class _Sections(HTMLParser):
