@@ -40,6 +40,15 @@ def test_pull_requests_and_main_are_tested_then_built_strictly_with_a_cached_ins
     assert "mkdocs build --strict" in (ROOT / "Makefile").read_text(encoding="utf-8")
 
 
+def test_the_build_cache_is_restored_before_the_tests_and_keyed_by_what_it_is_made_from():
+    build = workflow()["jobs"]["build"]
+    order = steps(build)
+    cache = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/cache"))
+    assert order.index("actions/cache") < order.index("make test CHROMIUM=/usr/bin/google-chrome")
+    assert cache["with"]["path"] == "~/.cache/baltic-plans"  # build_cache.cache_root() on the runner
+    assert all(source in cache["with"]["key"] for source in ("data/**", "hooks/**", "requirements.lock"))
+
+
 def test_main_is_deployed_through_configure_upload_deploy_with_least_privilege():
     flow = workflow()
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
