@@ -3,8 +3,10 @@ selectable text in that language, and Print on any page gives the content alone.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import time
 import zlib
 from pathlib import Path
 
@@ -148,3 +150,25 @@ def test_printing_a_page_leaves_the_content_alone_and_shows_where_external_links
         rows = tab.evaluate("getComputedStyle(document.querySelector('article tr')).breakInside")
         assert rows == "avoid"
         tab.close()
+
+
+def test_reports_missing_from_the_cache_are_typeset_side_by_side_in_worker_processes(
+    real_site: Site, monkeypatch, tmp_path
+):
+    from baltic_plans.render import Page
+
+    monkeypatch.setenv("BALTIC_PLANS_CACHE", str(tmp_path))
+
+    def typeset(html: str, base_url: str | None) -> bytes:  # the workers are forked: they run this too
+        time.sleep(0.5)  # long enough that no worker takes a second report while another is idle
+        return f"%PDF- typeset by {os.getpid()}".encode()
+
+    monkeypatch.setattr(printing, "typeset", typeset)
+    reports = [(Page(real_site, "lv", f"{p.id}/report/", path=f"{p.id}/report.md"), None) for p in real_site.plans]
+
+    pdfs = printing.report_pdfs(reports)
+
+    typeset_by = {int(pdf.content.rsplit(b" ", 1)[1]) for pdf in pdfs}
+    assert os.getpid() not in typeset_by
+    assert len(typeset_by) == min(len(reports), os.cpu_count())
+    assert [pdf.plan_id for pdf in pdfs] == [p.id for p in real_site.plans]

@@ -23,13 +23,12 @@ def add_pdfs(files: Files, config) -> Files:
     pages, and the plan pages show their sizes (printing.published)."""
     lang = config["theme"]["language"]  # the i18n plugin sets it for each language's build
     site = checked_site(data_dir(config))
+    reports = [report_page(config, site, lang, plan.id) for plan in site.plans]
+    with_links = [(r, r.edition.page_url(r.path) if config.get("site_url") else None) for r in reports]  # to the site
     made = {}
-    for plan in site.plans:
-        report = report_page(config, site, lang, plan.id)
-        base_url = report.edition.page_url(report.path) if config.get("site_url") else None
-        pdf = printing.report_pdf(report, base_url, wait=not _serving[0])  # its links lead to the published site
+    for pdf in printing.report_pdfs(with_links, wait=not _serving[0]):
         files.append(File.generated(config, pdf.path, content=pdf.content))
-        made[plan.id] = (pdf.path, len(pdf.content))
+        made[pdf.plan_id] = (pdf.path, len(pdf.content))
     printing.published[lang] = made
     return files
 

@@ -4,6 +4,7 @@ typeset by WeasyPrint. PDFs are cached on disk by a hash of their input, so only
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -37,11 +38,24 @@ class Pdf:
 
 
 def report_pdf(page: Page, base_url: str | None, wait: bool = True) -> Pdf:
-    """The PDF of the report page `page` (docs/<plan-id>/report.md); links resolve against `base_url`.
+    """The PDF of the report page `page` (docs/<plan-id>/report.md); links resolve against `base_url`."""
+    return report_pdfs([(page, base_url)], wait)[0]
+
+
+def report_pdfs(reports: list[tuple[Page, str | None]], wait: bool = True) -> list[Pdf]:
+    """The PDFs of several report pages. Those missing from the cache are typeset side by side, one per core, so
+    a cold build (a fresh machine) waits for the longest report rather than for all of them in turn.
 
     With wait=False (mkdocs serve) a changed report is typeset in another process while the build goes on, and
     the plan's previous PDF stands in until a later rebuild finds the new one in the cache."""
-    html, key = document(page), (page.own_plan(), page.lang)
+    documents = [(page, base_url, document(page)) for page, base_url in reports]
+    if wait:
+        typeset_missing([(html, base_url) for _, base_url, html in documents])
+    return [_report_pdf(page, base_url, html, wait) for page, base_url, html in documents]
+
+
+def _report_pdf(page: Page, base_url: str | None, html: str, wait: bool) -> Pdf:
+    key = (page.own_plan(), page.lang)
     path = cache_path(html, base_url)
     if path.is_file():
         content = path.read_bytes()
@@ -53,6 +67,22 @@ def report_pdf(page: Page, base_url: str | None, wait: bool = True) -> Pdf:
         content = _latest[key]
     _latest[key] = content
     return Pdf(*key, content)
+
+
+def typeset_missing(documents: list[tuple[str, str | None]]) -> None:
+    """Typeset into the cache, in worker processes, every document that is not there yet (one is left to the
+    caller: a worker would not be faster)."""
+    missing = {cache_path(html, base_url): (html, base_url) for html, base_url in documents}
+    missing = {path: document for path, document in missing.items() if not path.is_file()}
+    if len(missing) < 2:
+        return
+    import weasyprint  # noqa: F401  imported once, before the workers are forked from this process
+
+    longest_first = sorted(missing.items(), key=lambda item: -len(item[1][0]))
+    workers = min(len(missing), os.cpu_count() or 1)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for typeset_one in [pool.submit(_typeset_into, html, base, path) for path, (html, base) in longest_first]:
+            typeset_one.result()  # a failure stops the build, as it would have in this process
 
 
 def document(page: Page) -> str:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -277,21 +277,37 @@ class Renderer:
 
     def abbreviate(self, text: str) -> Markup:
         """Escape the text, then give every known abbreviation its expansion as a tooltip."""
-        return abbreviate(text, self.abbreviations)
+        return self._abbreviator(text)
+
+    @cached_property
+    def _abbreviator(self) -> Abbreviator:
+        return Abbreviator(self.abbreviations)
 
 
 def abbreviate(text: str, expansions: dict[str, str]) -> Markup:
-    if isinstance(text, Pending):  # the other language's text, marked as such, and the notice
-        shown = abbreviate(text.text, expansions)
-        return Markup('<span lang="{}">{}</span> <span class="bp-pending">{}</span>').format(
-            text.lang, shown, text.notice
-        )
-    escaped = str(escape(text))
-    if not expansions:
-        return Markup(escaped)
-    pattern = _abbreviation_pattern(tuple(sorted((str(escape(k)) for k in expansions), key=len, reverse=True)))
-    by_escaped = {str(escape(k)): v for k, v in expansions.items()}
-    return Markup(pattern.sub(lambda m: f'<abbr title="{escape(by_escaped[m.group(0)])}">{m.group(0)}</abbr>', escaped))
+    return Abbreviator(expansions)(text)
+
+
+class Abbreviator:
+    """Escapes a text and gives every known abbreviation in it its expansion as a tooltip; the pattern is made
+    once per page, not once per text."""
+
+    def __init__(self, expansions: dict[str, str]) -> None:
+        self._titles = {str(escape(k)): v for k, v in expansions.items()}
+        self._pattern = _abbreviation_pattern(tuple(sorted(self._titles, key=len, reverse=True)))
+
+    def __call__(self, text: str) -> Markup:
+        if isinstance(text, Pending):  # the other language's text, marked as such, and the notice
+            return Markup('<span lang="{}">{}</span> <span class="bp-pending">{}</span>').format(
+                text.lang, self(text.text), text.notice
+            )
+        escaped = str(escape(text))
+        if not self._titles:
+            return Markup(escaped)
+        return Markup(self._pattern.sub(self._tooltip, escaped))
+
+    def _tooltip(self, match: re.Match) -> str:
+        return f'<abbr title="{escape(self._titles[match.group(0)])}">{match.group(0)}</abbr>'
 
 
 @cache
