@@ -29,6 +29,7 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     mkdocs_hooks.relative_home_switcher(page, config)
     mkdocs_hooks.edit_data_link(page, config)
+    context["nav"] = mkdocs_hooks.page_nav(nav, config)
     return context
 
 

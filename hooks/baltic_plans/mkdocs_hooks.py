@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Section
+from mkdocs.structure.nav import Link, Navigation, Section
 
 from . import links as pages
 from . import paging
@@ -71,6 +71,7 @@ def edit_data_link(page, config) -> None:
 
 
 PLANS_SECTION = "bp-plans"  # a placeholder title; name_sections() names it in each language
+NAV_PLANS_LISTED = 8  # with more plans, a page's navigation holds its own plan and a link to all of them
 
 
 def with_plans(nav: list, site) -> list:
@@ -89,8 +90,26 @@ def name_sections(nav, config) -> None:
         if isinstance(item, Section) and item.title == PLANS_SECTION:
             lang = _language(item)
             item.title = label("plans", lang)
+            item.bp_plans = lang
             for plan_section in item.children:
                 plan_section.title = clean(site.plan(plan_section.title).short_title(lang))
+
+
+def page_nav(nav: Navigation, config) -> Navigation:
+    """The navigation the page being rendered shows. MkDocs renders the navigation into every page, so with many
+    plans (more than NAV_PLANS_LISTED) listing each would make every page grow with the number of plans, and the
+    build with its square: the "Plans" section then holds the page's own plan (its areas under it) and a link to
+    all plans on the home page."""
+    plans = next((item for item in nav.items if getattr(item, "bp_plans", None)), None)
+    count = len(checked_site(data_dir(config)).plans)
+    if plans is None or count <= NAV_PLANS_LISTED:
+        return nav
+    own_plan = [plan for plan in plans.children if plan.active]
+    home = (nav.homepage.url if nav.homepage else "") or "./"  # "./": the site root, with its slash
+    all_plans = Link(label("nav_all_plans", plans.bp_plans, count=str(count)), home)
+    shown = Section(plans.title, [*own_plan, all_plans])
+    shown.active = plans.active
+    return Navigation([shown if item is plans else item for item in nav.items], nav.pages)
 
 
 def _language(section: Section) -> str:
