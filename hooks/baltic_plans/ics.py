@@ -38,18 +38,35 @@ def uid(placed: Placed) -> str:
     return f"{placed.plan.id}/{placed.activity.id}@baltic-plans"
 
 
-def calendar(edition: Edition, plan: Plan | None = None) -> bytes:
-    """The calendar of one plan's dated activities, or of all plans when `plan` is None."""
+def calendars(edition: Edition) -> dict[str | None, bytes]:
+    """Every calendar of the edition: one per plan (by its id) and one of all plans (None). Each event is made
+    and serialized once, by icalendar, and the all-plans calendar holds the plans' events in order."""
+    events = {
+        plan.id: [event(edition, placed).to_ical() for placed in edition.site.activities(plan) if in_calendar(placed)]
+        for plan in edition.site.plans
+    }
+    every_event = [serialized for plan in edition.site.plans for serialized in events[plan.id]]
+    return {
+        **{plan.id: _calendar(edition, plan, events[plan.id]) for plan in edition.site.plans},
+        None: _calendar(edition, None, every_event),
+    }
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def _calendar(edition: Edition, plan: Plan | None, events: list[bytes]) -> bytes:
+    """The calendar with its serialized events: a VCALENDAR's components follow its properties (RFC 5545, 3.4)."""
     title = plain(plan.short_title, edition.lang) if plan else label("all_plans", edition.lang)
-    events = [event(edition, placed) for placed in edition.site.activities(plan) if in_calendar(placed)]
     cal = Calendar.new(
         uid=f"{plan.id if plan else 'all-plans'}.{edition.lang}@baltic-plans",  # one calendar per plan and language
         prodid=f"-//{edition.site_name}//{label('open_data', 'en')}//{edition.lang.upper()}",
         name=f"{edition.site_name}: {title}",  # also written as X-WR-CALNAME
         description=label("calendar_description", edition.lang),
-        subcomponents=events,
     )
-    return cal.to_ical()
+    empty = cal.to_ical()
+    assert empty.endswith(_END), "icalendar ends a calendar with END:VCALENDAR"
+    return empty.removesuffix(_END) + b"".join(events) + _END
 
 
 def event(edition: Edition, placed: Placed) -> Event:

@@ -52,13 +52,14 @@ def _downloads(edition: Edition) -> list[Download]:
     def about(key: str, plan: Plan | None = None) -> str:
         return label(key, lang, plan=plain(plan.short_title, lang)) if plan else label(key, lang)
 
+    calendars = ics.calendars(edition)
     return [
         Download(f"{ALL_PLANS}.json", "JSON", about("file_all_json"), model_json(edition)),
         *(Download(plan_file(p, "json"), "JSON", about("file_plan_json", p), model_json(edition, p)) for p in plans),
         *(Download(t.file_name, "CSV", about(f"file_{t.name}"), t.csv(edition), t.count(site), t) for t in TABLES),
         Download(DATA_PACKAGE, "JSON", about("file_datapackage"), data_package(edition)),
-        calendar(edition, None, about("file_all_ics")),
-        *(calendar(edition, p, about("file_plan_ics", p)) for p in plans),
+        calendar(edition, None, about("file_all_ics"), calendars[None]),
+        *(calendar(edition, p, about("file_plan_ics", p), calendars[p.id]) for p in plans),
     ]
 
 
@@ -66,10 +67,10 @@ def plan_file(plan: Plan, extension: str) -> str:
     return f"plans/{plan.id}.{extension}"
 
 
-def calendar(edition: Edition, plan: Plan | None, description: str) -> Download:
+def calendar(edition: Edition, plan: Plan | None, description: str, content: bytes) -> Download:
     name = plan_file(plan, "ics") if plan else f"{ALL_PLANS}.ics"
     events = sum(1 for placed in edition.site.activities(plan) if ics.in_calendar(placed))
-    return Download(name, "iCalendar", description, ics.calendar(edition, plan), events)
+    return Download(name, "iCalendar", description, content, events)
 
 
 # -- JSON -----------------------------------------------------------------------------------------------
