@@ -11,6 +11,10 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    mkdocs_hooks.compile_each_page_source_once(config)
+
+
 def on_files(files, config):
     files = mkdocs_hooks.add_source_files(files, config)
     return mkdocs_hooks.add_generated_pages(files, config)

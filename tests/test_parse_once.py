@@ -32,7 +32,9 @@ def test_a_changed_data_file_is_read_again(project: Project):
     assert second.plan("cbss-2008").short_title.lv.startswith("Mainīts")
 
 
-def test_templates_are_compiled_once_not_per_build_and_language(project: Project, monkeypatch, tmp_path):
+def test_templates_and_page_sources_are_compiled_once_not_per_build_language_and_page(
+    project: Project, monkeypatch, tmp_path
+):
     from jinja2 import Environment
 
     monkeypatch.setenv("BALTIC_PLANS_CACHE", str(tmp_path))
@@ -49,6 +51,8 @@ def test_templates_are_compiled_once_not_per_build_and_language(project: Project
     build(config())
 
     assert (project.root / "site" / "en" / "index.html").is_file()
+    pages = list((project.root / "site").rglob("index.html"))
+    assert 0 < compiled.count("<template>") < len(pages) / 3  # a page's Markdown: once per distinct source
     theme_templates = [name for name in compiled if name and name.endswith(".html")]
     # Material's search plugin reads its labels (partials/language*.html) through an environment of its own
     assert [name for name in theme_templates if "/partials/language" not in name] == []

@@ -4,6 +4,7 @@ publish the sources; give each page its "edit the data" link."""
 from __future__ import annotations
 
 import logging
+from functools import cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -43,6 +44,13 @@ def validate(config) -> None:
         )
     config["nav"] = with_plans(config["nav"] or [], result.site)
     repository_base(config)  # fail now, not on the first page, if edit_uri cannot point at data/
+
+
+def compile_each_page_source_once(config) -> None:
+    """mkdocs-macros compiles each page's Markdown as a template; the pages made from the data share a handful of
+    sources ("{{ organisation_page() }}"), so each distinct source is compiled once per build and language."""
+    jinja = config.plugins["macros"].env
+    jinja.from_string = cache(jinja.from_string)
 
 
 def repository_base(config) -> str | None:
