@@ -204,3 +204,11 @@ def test_each_organisation_has_a_page_listing_every_task_that_involves_it(built_
                     if org_id in named | {b for a in owner.activities for b in a.bodies}:
                         involved.add(owner.id)
         assert {urlparse(h).fragment for h in links} >= involved and len(links) == int(row.group(1)), org_id
+
+
+def test_no_script_holds_up_the_first_paint(built_site: Path):
+    # Material's bundle and ours run once the page is parsed (defer), as Lighthouse's performance target needs.
+    for lang in LANGUAGES.values():
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page(built_site, f"{lang}cbss-2008/education"))
+        assert len(scripts) == 3, scripts
+        assert all(" defer" in script for script in scripts), scripts

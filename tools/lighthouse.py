@@ -2,10 +2,13 @@
 site_url's path on 127.0.0.1. Writes reports/lighthouse/summary.json and summary.md (kept in the repository)
 and each page's full report (reports/lighthouse/full/, not kept); exits 1 when a score is under its target.
 
-Run with `make lighthouse` (it builds the site and installs npm's lighthouse into .lighthouse/ first)."""
+Run with `make lighthouse` (it builds the site and installs npm's lighthouse into .lighthouse/ first). To compare
+variants of a page, audit some pages only (printed, the summary is left as it is):
+`python tools/lighthouse.py --pages area-lv area-en`, optionally of another build: `--site DIR`."""
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import json
@@ -34,22 +37,32 @@ PAGES = {
     "timeline-en": "en/timeline/",
 }
 TARGETS = {"accessibility": 100, "best-practices": 100, "seo": 95, "performance": 95}
+# The timings behind the performance score, in milliseconds (cumulative-layout-shift has no unit).
+METRICS = ["first-contentful-paint", "largest-contentful-paint", "speed-index", "total-blocking-time",
+           "cumulative-layout-shift"]  # fmt: skip
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", nargs="+", choices=PAGES, default=list(PAGES), help="audit these pages only")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    args = parser.parse_args()
+    pages = args.pages
     site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
     path = urlparse(site_url).path.strip("/")
     (REPORTS / "full").mkdir(parents=True, exist_ok=True)
     summary = {}
     with TemporaryDirectory() as host:
-        (Path(host) / path).symlink_to(ROOT / "site", target_is_directory=True)
+        (Path(host) / path).symlink_to(args.site.resolve(), target_is_directory=True)
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=host))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        for name, page in PAGES.items():
-            summary[name] = audit(name, f"{base}{path}/{page}")
-            print(name, summary[name]["scores"], flush=True)
+        for name in pages:
+            summary[name] = audit(name, f"{base}{path}/{PAGES[name]}")
+            print(name, summary[name]["scores"], summary[name]["metrics"], flush=True)
         server.shutdown()
+    if len(summary) < len(PAGES):
+        return 0
     (REPORTS / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (REPORTS / "summary.md").write_text(table(summary), encoding="utf-8")
     below = [f"{name} {category} {score}" for name, page in summary.items()
@@ -71,6 +84,7 @@ def audit(name: str, url: str) -> dict:
         "lighthouse": report["lighthouseVersion"],
         "fetched": report["fetchTime"],
         "scores": {key: round(category["score"] * 100) for key, category in report["categories"].items()},
+        "metrics": {key: round(report["audits"][key]["numericValue"], 3) for key in METRICS},
         "failed_audits": sorted(
             audit_id
             for category in report["categories"].values()
