@@ -80,19 +80,19 @@ class Page:
 
     def own_organisation(self) -> str:
         """The organisation a page docs/organisations/<id>.md is about."""
-        folder, _, name = self.path.partition("/")
-        org_id = name.removesuffix(".md")
-        if folder != "organisations" or org_id not in self.site.organisations:
-            raise ValueError(f"docs/{self.path} is not an organisation's page (docs/organisations/<id>.md)")
-        return org_id
+        return self._own_record("organisations", self.site.organisations, "an organisation's page")
 
     def own_place(self) -> str:
         """The place a page docs/places/<id>.md is about."""
-        folder, _, name = self.path.partition("/")
-        place_id = name.removesuffix(".md")
-        if folder != "places" or place_id not in self.site.places:
-            raise ValueError(f"docs/{self.path} is not a place's page (docs/places/<id>.md)")
-        return place_id
+        return self._own_record("places", self.site.places, "a place's page")
+
+    def _own_record(self, folder: str, register, kind: str) -> str:
+        """The id of the record a page docs/<folder>/<id>.md is about, which `register` must hold."""
+        found, _, name = self.path.partition("/")
+        record_id = name.removesuffix(".md")
+        if found != folder or record_id not in register:
+            raise ValueError(f"docs/{self.path} is not {kind} (docs/{folder}/<id>.md)")
+        return record_id
 
     def own_area(self) -> str:
         """The area a page docs/<plan-id>/<area-id>.md is about."""
