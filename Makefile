@@ -13,14 +13,20 @@ PDFTOPPM := /usr/bin/pdftoppm
 JAVA ?= /usr/bin/java
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# Python's bytecode for hooks/, as pip makes for the installed packages: each build would otherwise compile the
+# hooks' source again where PYTHONDONTWRITEBYTECODE is set (0.2 s a build). Only changed files are recompiled.
+COMPILE_HOOKS := $(BIN)/python -m compileall -q hooks
+
 .PHONY: serve build test check check-translations hooks schema lock benchmark vendor-search lighthouse clean
 
 # Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/).
 serve: $(STAMP)
+	$(COMPILE_HOOKS)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # Build both languages into site/, failing on any warning.
 build: $(STAMP)
+	$(COMPILE_HOOKS)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 # The whole test suite: lint, data check, unit tests and full bilingual builds.

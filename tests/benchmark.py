@@ -79,6 +79,8 @@ def make_project(destination: Path, scale: int) -> Path:
     shutil.copytree(ROOT / "docs", destination / "docs")
     shutil.copytree(ROOT / "data", destination / "data")
     shutil.copytree(ROOT / "hooks", destination / "hooks", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    compile_hooks = [sys.executable, "-m", "compileall", "-q", str(destination / "hooks")]
+    subprocess.run(compile_hooks, check=True)  # as `make build` does
     plans = destination / "data" / "plans"
     for path in sorted(plans.glob("*.yml")):
         original = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)

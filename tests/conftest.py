@@ -68,7 +68,7 @@ def copy_project(destination: Path) -> Project:
     shutil.copytree(ROOT / "docs", destination / "docs")
     shutil.copytree(ROOT / "data", destination / "data")
     (destination / "hooks").mkdir()
-    for hooks_file in ("site_hooks.py", "open_data_hooks.py", "search_hooks.py", "print_hooks.py"):
+    for hooks_file in ("site_hooks.py", "open_data_hooks.py", "search_hooks.py", "print_hooks.py", "process_hooks.py"):
         shutil.copy(ROOT / "hooks" / hooks_file, destination / "hooks")
     shutil.copytree(ROOT / "hooks" / "overrides", destination / "hooks" / "overrides")
     return Project(destination)

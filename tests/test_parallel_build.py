@@ -1,0 +1,47 @@
+"""`mkdocs build` builds the English site in a forked process beside the Latvian one (parallel_languages.py):
+the same files as the i18n plugin's own order, and a failure in either language fails the build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import MKDOCS, ROOT, Project
+
+FORKED = "site builds in process"  # parallel_languages' debug line
+
+
+def build(root: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--verbose", "-d", str(site)],
+        cwd=root, capture_output=True, text=True, env=environment, timeout=300,
+    )  # fmt: skip
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_side_by_side_builds_the_same_files_as_one_language_after_the_other(tmp_path: Path):
+    parallel = build(ROOT, tmp_path / "parallel")
+    serial = build(ROOT, tmp_path / "serial", BALTIC_PLANS_SERIAL_BUILD="1")
+    assert parallel.returncode == 0, parallel.stderr
+    assert serial.returncode == 0, serial.stderr
+    assert f"The 'en' {FORKED}" in parallel.stderr
+    assert FORKED not in serial.stderr
+    built, expected = files_of(tmp_path / "parallel"), files_of(tmp_path / "serial")
+    assert sorted(built) == sorted(expected)
+    assert [name for name in expected if built[name] != expected[name]] == []
+    assert b'hreflang="en" href="https://example.github.io/baltic-plans/en/timeline/"' in built["sitemap.xml"]
+    assert b"<loc>https://example.github.io/baltic-plans/timeline/</loc>" in built["sitemap.xml"]
+
+
+def test_a_warning_in_the_english_site_alone_fails_the_whole_build(project: Project):
+    home = project.root / "docs" / "index.en.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\n[A page that is not there](no-such-page.md)\n")
+    result = build(project.root, project.root / "site")
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stderr
+    assert "the build of the en site failed; its messages are above" in result.stderr
