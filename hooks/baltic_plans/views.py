@@ -25,7 +25,7 @@ STATUSES = (Status.DONE, Status.ONGOING, Status.PLANNED)
 
 @cache
 def labels() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(resources.files(__package__).joinpath("labels.yml").read_text("utf-8"))
+    return yaml.load(resources.files(__package__).joinpath("labels.yml").read_text("utf-8"), Loader=yaml.CSafeLoader)
 
 
 def label(key: str, lang: Lang, **values: str) -> str:
