@@ -25,5 +25,9 @@ def on_post_build(config):
     parallel_languages.wait_for_other_languages(config)
 
 
+def on_build_error(error):
+    parallel_languages.stop_other_languages()
+
+
 def on_shutdown():
     parallel_languages.no_collection_at_exit()

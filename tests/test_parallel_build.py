@@ -45,3 +45,12 @@ def test_a_warning_in_the_english_site_alone_fails_the_whole_build(project: Proj
     assert result.returncode != 0
     assert "no-such-page.md" in result.stderr
     assert "the build of the en site failed; its messages are above" in result.stderr
+
+
+def test_when_the_latvian_build_fails_the_english_one_is_stopped(project: Project):
+    timeline = project.root / "docs" / "timeline.md"  # Latvian only: a snippet that is not there stops its build
+    timeline.write_text(timeline.read_text(encoding="utf-8") + '\n--8<-- "no-such-file.md"\n')
+    result = build(project.root, project.root / "site")
+    assert result.returncode != 0
+    assert "Snippet at path 'no-such-file.md' could not be found" in result.stderr
+    assert "Stopped the 'en' site's build" in result.stderr

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import signal
 import sys
 from typing import ClassVar
 
@@ -100,6 +101,16 @@ def no_collection_at_exit() -> None:
     the build made (0.2 s with the real data); the system frees the process's memory at once."""
     if _State.command in FORKING_COMMANDS:
         gc.freeze()
+
+
+def stop_other_languages() -> None:
+    """The default language's build failed: stop the children, so that no process writes to the site folder after
+    `mkdocs build` has returned."""
+    for lang, pid in _State.children.items():
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+        log.debug(f"Stopped the '{lang}' site's build (process {pid})")
+    _State.children.clear()
 
 
 def _may_fork() -> bool:
