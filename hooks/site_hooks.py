@@ -33,6 +33,7 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     mkdocs_hooks.relative_home_switcher(page, config)
     mkdocs_hooks.edit_data_link(page, config)
+    context["bp_in_nav"] = mkdocs_hooks.in_navigation(page, nav)
     context["nav"] = mkdocs_hooks.page_nav(nav, config)
     return context
 

@@ -212,3 +212,19 @@ def test_no_script_holds_up_the_first_paint(built_site: Path):
         scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page(built_site, f"{lang}cbss-2008/education"))
         assert len(scripts) == 3, scripts
         assert all(" defer" in script for script in scripts), scripts
+
+
+@pytest.mark.parametrize(
+    ("page", "toggles"),
+    [
+        ("cbss-2008/energy/index.html", True),  # an area: in the navigation, its entry toggles the contents
+        ("en/cbss-2008/energy/index.html", True),
+        ("cbss-2008/index.html", False),  # a plan: its section's link (navigation.indexes), no toggle of its own
+        ("organisations/cbss/index.html", False),  # outside the navigation
+        ("en/timeline/2008/index.html", False),
+    ],
+)
+def test_the_contents_title_toggles_only_on_pages_in_the_navigation(built_site: Path, page: str, toggles: bool):
+    html = (built_site / page).read_text(encoding="utf-8")
+    assert ('<label class="md-nav__title" for="__toc">' in html) is toggles
+    assert ('<div class="md-nav__title">' in html) is not toggles

@@ -120,6 +120,16 @@ def page_nav(nav: Navigation, config) -> Navigation:
     return Navigation([shown if item is plans else item for item in nav.items], nav.pages)
 
 
+def in_navigation(page, nav: Navigation) -> bool:
+    """Whether the page is one of the navigation's pages, for the table of contents' title (partials/toc.html).
+    Material's template asks `page in nav.pages`, which compares the page with each page of the navigation, on
+    every page: the build grew with pages times plans. The navigation's files are a set, made once per build."""
+    listed = getattr(nav, "bp_listed", None)
+    if listed is None:
+        listed = nav.bp_listed = frozenset(listed_page.file.src_uri for listed_page in nav.pages)
+    return page.file.src_uri in listed
+
+
 def _language(section: Section) -> str:
     first_page = next(iter(section.children[0].children))
     return getattr(first_page.file, "locale", None) or pages.DEFAULT_LANGUAGE
