@@ -1,15 +1,14 @@
-"""Build the other languages while the default one builds, each in a forked process, so a build uses two cores.
+"""Build the second language while the default one builds, in a forked process, so a build uses two cores.
 
-The i18n plugin builds each other language after the default one has finished, in the same process: it calls
-MkDocs' `build()` again from its on_post_build. Here each of those builds runs instead in a child process, forked
-once the default language's build has cleaned the site folder and sorted its files. The child starts from the state
-the serial build would have (the data checked and loaded once, the configuration), builds its language into en/,
-and exits; the default language's build waits for it before it finishes, and fails if the
-child failed.
+The i18n plugin builds the other language after the default one has finished, in the same process: it calls
+MkDocs' `build()` again from its on_post_build. Here that build runs instead in a child process, forked once the
+default language's build has cleaned the site folder and sorted its files. The child starts from the state the
+serial build would have (the data checked and loaded once, the configuration), builds its language into en/, and
+exits; the default language's build waits for it before it finishes, and fails if the child failed.
 
 Each file is written by one process. The child leaves the theme's assets and the source texts, which both builds
 would copy, to the default language's build; the sitemap, which lists both languages, is written by the last
-language's build, as in the serial order.
+language's build, as in the serial order. With three languages or more the plugin's own order stays.
 
 Only `mkdocs build` and `mkdocs gh-deploy` fork: `mkdocs serve` rebuilds in a process with server threads. With
 BALTIC_PLANS_SERIAL_BUILD=1 the i18n plugin builds in its own order; the files are the same (a test compares them).
@@ -48,14 +47,15 @@ def started(command: str) -> None:
 
 
 def fork_other_languages(config) -> None:
-    """In the default language's on_files, once the i18n plugin has sorted them: fork a child per other language,
-    which builds it and exits."""
+    """In the default language's on_files, once the i18n plugin has sorted them: fork a child for the other
+    language (this site has two), which builds it and exits."""
     i18n = config.plugins.get("i18n")
     if not _may_fork() or i18n is None or i18n.building or not i18n.is_default_language_build:
         return
-    for lang in i18n.build_languages:
-        if lang == i18n.current_language:
-            continue
+    others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
+    if len(others) != 1:  # with more, each one's sitemap would lack the others: the plugin's own order then
+        return
+    for lang in others:
         _flush()
         gc.freeze()  # Python's advice before a fork: the collector then leaves the shared pages alone
         pid = os.fork()
