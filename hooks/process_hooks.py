@@ -13,7 +13,7 @@ def on_startup(command, dirty):
 @event_priority(-105)  # after the i18n plugin (-100) has sorted the files; before the downloads and PDFs are made
 def on_files(files, config):
     parallel_languages.fork_other_languages(config)
-    return parallel_languages.leave_shared_files(files, config)
+    return parallel_languages.leave_shared_files(files)
 
 
 def on_post_template(output_content, template_name, config):

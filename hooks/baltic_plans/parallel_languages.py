@@ -55,17 +55,17 @@ def fork_other_languages(config) -> None:
     others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
     if len(others) != 1:  # with more, each one's sitemap would lack the others: the plugin's own order then
         return
-    for lang in others:
-        _flush()
-        gc.freeze()  # Python's advice before a fork: the collector then leaves the shared pages alone
-        pid = os.fork()
-        if pid == 0:
-            _build_and_exit(config, i18n, lang)
-        _State.children[lang] = pid
-        log.debug(f"The '{lang}' site builds in process {pid}, beside this one")
+    (lang,) = others
+    _flush()
+    gc.freeze()  # Python's advice before a fork: the collector then leaves the shared pages alone
+    pid = os.fork()
+    if pid == 0:
+        _build_and_exit(config, i18n, lang)
+    _State.children[lang] = pid
+    log.debug(f"The '{lang}' site builds in process {pid}, beside this one")
 
 
-def leave_shared_files(files: Files, config) -> Files:
+def leave_shared_files(files: Files) -> Files:
     """In a child: the files outside its language's folder (the theme's assets, the source texts) are the
     default language's build's to write; they stay in `files`, so links to them resolve."""
     lang = _State.child_language
