@@ -1,19 +1,33 @@
 """MkDocs hooks file (listed in mkdocs.yml): how the build's process runs. Each other language builds in a
 forked process beside the default one, and the process ends without a last garbage collection."""
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from baltic_plans import parallel_languages
 
 
 def on_startup(command, dirty):
-    parallel_languages.started(command)
+    parallel_languages.started(command, dirty)
 
 
-@event_priority(-105)  # after the i18n plugin (-100) has sorted the files; before the downloads and PDFs are made
-def on_files(files, config):
+@event_priority(-1)  # after the data check and the build's time stamp; before the i18n plugin (-100) configures
+def on_config(config):  # the language
     parallel_languages.fork_other_languages(config)
+    return config
+
+
+@event_priority(-99)  # just before the i18n plugin (-100) sorts the files for this build's language
+def _default_language_files(files, config):
+    parallel_languages.sort_default_language_files(files, config)
+    return files
+
+
+@event_priority(-105)  # after it has
+def _leave_shared_files(files, config):
     return parallel_languages.leave_shared_files(files)
+
+
+on_files = CombinedEvent(_default_language_files, _leave_shared_files)
 
 
 def on_post_template(output_content, template_name, config):
@@ -23,11 +37,14 @@ def on_post_template(output_content, template_name, config):
 @event_priority(50)  # before the search plugin writes its index, which the child writes too
 def on_post_build(config):
     parallel_languages.wait_for_other_languages(config)
+    parallel_languages.child_built()  # a failure after this still fails it (on_build_error)
 
 
 def on_build_error(error):
     parallel_languages.stop_other_languages()
+    parallel_languages.child_failed(error)
 
 
 def on_shutdown():
+    parallel_languages.end_child()
     parallel_languages.no_collection_at_exit()

@@ -1,5 +1,6 @@
-"""`mkdocs build` builds the English site in a forked process beside the Latvian one (parallel_languages.py):
-the same files as the i18n plugin's own order, and a failure in either language fails the build."""
+"""`mkdocs build` builds the English site in a forked process beside the Latvian one (parallel_languages.py),
+from the start of the build: the same files as the i18n plugin's own order, and a failure in either language
+fails the build."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ def test_side_by_side_builds_the_same_files_as_one_language_after_the_other(tmp_
     assert serial.returncode == 0, serial.stderr
     assert f"The 'en' {FORKED}" in parallel.stderr
     assert FORKED not in serial.stderr
+    # forked as soon as the data is checked, before the i18n plugin configures the Latvian build
+    assert parallel.stderr.index(f"The 'en' {FORKED}") < parallel.stderr.index("Building 'lv' documentation")
     built, expected = files_of(tmp_path / "parallel"), files_of(tmp_path / "serial")
     assert sorted(built) == sorted(expected)
     assert [name for name in expected if built[name] != expected[name]] == []

@@ -1,10 +1,11 @@
 """Build the second language while the default one builds, in a forked process, so a build uses two cores.
 
 The i18n plugin builds the other language after the default one has finished, in the same process: it calls
-MkDocs' `build()` again from its on_post_build. Here that build runs instead in a child process, forked once the
-default language's build has cleaned the site folder and sorted its files. The child starts from the state the
-serial build would have (the data checked and loaded once, the configuration), builds its language into en/, and
-exits; the default language's build waits for it before it finishes, and fails if the child failed.
+MkDocs' `build()` again from its on_post_build. Here that build runs instead in a child process, forked in
+on_config as soon as the data is checked and the site folder cleaned, before the i18n plugin configures the
+default language: the child goes on with the same `build()` for its own language (the plugin configures it
+next), builds it into en/, and exits when MkDocs shuts down; the default language's build waits for it before it
+finishes, and fails if the child failed.
 
 Each file is written by one process. The child leaves the theme's assets and the source texts, which both builds
 would copy, to the default language's build; the sitemap, which lists both languages, is written by the last
@@ -23,9 +24,9 @@ import signal
 import sys
 from typing import ClassVar
 
+from click import ClickException
 from mkdocs import utils
-from mkdocs.commands.build import build
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.utils import I18nLoggingFilter
@@ -38,31 +39,62 @@ SITEMAP = "sitemap.xml"
 
 class _State:
     command: str | None = None
+    dirty = False
     children: ClassVar[dict[str, int]] = {}  # language → process id of the child building it (in the parent)
     child_language: str | None = None  # the language this process builds (in a child)
+    child_built = False  # the child's build reached its end (on_post_build)
+    child_failed = False
 
 
-def started(command: str) -> None:
+def started(command: str, dirty: bool) -> None:
     _State.command = command
+    _State.dirty = dirty
 
 
 def fork_other_languages(config) -> None:
-    """In the default language's on_files, once the i18n plugin has sorted them: fork a child for the other
-    language (this site has two), which builds it and exits."""
+    """In the default language's on_config, once the data is checked: fork a child for the other language (this
+    site has two). The child goes on with the same build as that language, as the i18n plugin's inner build would;
+    this process goes on with the default language."""
     i18n = config.plugins.get("i18n")
-    if not _may_fork() or i18n is None or i18n.building or not i18n.is_default_language_build:
+    if not _may_fork() or i18n is None or i18n.building or i18n.current_language not in (None, i18n.default_language):
         return
-    others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
+    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     if len(others) != 1:  # with more, each one's sitemap would lack the others: the plugin's own order then
         return
     (lang,) = others
+    if not _State.dirty:
+        utils.clean_directory(config.site_dir)  # once, before either process writes into it
+    utils.clean_directory = lambda folder: folder  # as the i18n plugin does: the folder holds every language
     _flush()
     gc.freeze()  # Python's advice before a fork: the collector then leaves the shared pages alone
     pid = os.fork()
     if pid == 0:
-        _build_and_exit(config, i18n, lang)
+        _State.children = {}
+        _State.child_language = lang
+        i18n.current_language = lang  # its on_config, next, configures this build for `lang`
+        i18n.building = True  # as in the plugin's loop: this build's own on_post_build builds nothing more
+        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_inner_build())
+        return
     _State.children[lang] = pid
     log.debug(f"The '{lang}' site builds in process {pid}, beside this one")
+
+
+def sort_default_language_files(files: Files, config) -> None:
+    """In a child, just before the i18n plugin sorts the files for its language: sort them for the default
+    language too, as the plugin does in the default language's build. The sitemap, which this child writes,
+    lists every language's pages with their URLs (the plugin's template); MkDocs makes those pages' URLs as it
+    makes a page outside the navigation."""
+    if _State.child_language is None:
+        return
+    i18n = config.plugins["i18n"]
+    i18n.current_language = i18n.default_language
+    try:
+        pages = i18n.reconfigure_files(files, config).documentation_pages()
+    finally:
+        i18n.current_language = _State.child_language
+    for file in pages:
+        Page(None, file, config)
+    i18n.i18n_files_per_language[i18n.default_language] = pages
 
 
 def leave_shared_files(files: Files) -> Files:
@@ -118,41 +150,35 @@ def _may_fork() -> bool:
     return _State.command in FORKING_COMMANDS and hasattr(os, "fork") and not serial
 
 
-def _build_and_exit(config, i18n, lang: str) -> None:
-    """In the child: what the i18n plugin's on_post_build does for one language, then exit, with 0 if it built."""
-    status = 1
-    _State.children = {}
-    _State.child_language = lang
-    try:
-        _pages_for_sitemap(i18n.i18n_files_per_language, config)
-        i18n.building = True  # as in the plugin's loop: this build's own on_post_build builds nothing more
-        i18n.current_language = lang
-        utils.clean_directory = lambda folder: folder  # as in the plugin: the site folder holds every language
-        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_inner_build())
-        build(config, dirty="--dirty" in sys.argv)
-        status = 0
-    except SystemExit as exit:
-        status = exit.code if isinstance(exit.code, int) else 1
-    except BaseException as error:  # any failure, told to the parent by the exit status
-        log.error(f"{lang}: {getattr(error, 'message', None) or error or type(error).__name__}")
-    finally:
-        _flush()
-        os._exit(status)  # not the parent's exit handlers
+def child_built() -> None:
+    """In a child, at the end of its on_post_build: its language is built."""
+    _State.child_built = True
 
 
-def _pages_for_sitemap(files_per_language: dict, config) -> None:
-    """The sitemap lists every language's pages with their URLs (the i18n plugin's template); the serial build
-    has made the default language's pages by then. Made here as MkDocs makes a page outside the navigation."""
-    for files in files_per_language.values():
-        for file in files:
-            if file.page is None:
-                Page(None, file, config)
+def child_failed(error: BaseException) -> None:
+    """In a child whose build failed: say why, unless MkDocs says it next (a BuildError); it exits with 1."""
+    if _State.child_language is None:
+        return
+    _State.child_failed = True
+    if not isinstance(error, BuildError):
+        message = getattr(error, "message", None) or str(error) or type(error).__name__
+        log.error(f"{_State.child_language}: {message}", exc_info=not isinstance(error, ClickException))
+
+
+def end_child() -> None:
+    """In a child, when MkDocs shuts its build down: exit, with 0 if it built, without the parent's exit
+    handlers and before `mkdocs gh-deploy` would deploy."""
+    if _State.child_language is None:
+        return
+    _flush()
+    os._exit(0 if _State.child_built and not _State.child_failed else 1)
 
 
 def _quiet_inner_build() -> I18nLoggingFilter:
-    """The i18n plugin's filter for its inner builds: no second "Documentation built in …" line."""
+    """The i18n plugin's filter for its inner builds: no second "Documentation built in …" line (nor "Cleaning
+    site directory": the default language's build has cleaned it)."""
     quiet = I18nLoggingFilter()
-    quiet.filtered_prefixes.update({"Documentation built in", "Building documentation to directory"})
+    quiet.filtered_prefixes.update({"Documentation built in", "Building documentation to directory", "Cleaning site"})
     return quiet
 
 
