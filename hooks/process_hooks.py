@@ -1,5 +1,6 @@
 """MkDocs hooks file (listed in mkdocs.yml): how the build's process runs. Each other language builds in a
-forked process beside the default one, and the process ends without a last garbage collection."""
+forked process beside the default one, the garbage collector runs less often, and the process ends without a
+last garbage collection."""
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
@@ -8,10 +9,13 @@ from baltic_plans import parallel_languages
 
 def on_startup(command, dirty):
     parallel_languages.started(command, dirty)
+    parallel_languages.fewer_collections()
 
 
-@event_priority(-1)  # after the data check and the build's time stamp; before the i18n plugin (-100) configures
-def on_config(config):  # the language
+# After the data check (site_hooks.py) and the build's time stamp (open_data_hooks.py); before the i18n plugin
+# (-100) configures the build for its language.
+@event_priority(-1)
+def on_config(config):
     parallel_languages.fork_other_languages(config)
     return config
 
@@ -37,7 +41,7 @@ def on_post_template(output_content, template_name, config):
 @event_priority(50)  # before the search plugin writes its index, which the child writes too
 def on_post_build(config):
     parallel_languages.wait_for_other_languages(config)
-    parallel_languages.child_built()  # a failure after this still fails it (on_build_error)
+    parallel_languages.child_built()
 
 
 def on_build_error(error):

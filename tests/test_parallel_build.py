@@ -4,10 +4,12 @@ fails the build."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 from pathlib import Path
 
+from baltic_plans import parallel_languages
 from conftest import MKDOCS, ROOT, Project
 
 FORKED = "site builds in process"  # parallel_languages' debug line
@@ -57,3 +59,16 @@ def test_when_the_latvian_build_fails_the_english_one_is_stopped(project: Projec
     assert result.returncode != 0
     assert "Snippet at path 'no-such-file.md' could not be found" in result.stderr
     assert "Stopped the 'en' site's build" in result.stderr
+
+
+def test_mkdocs_build_runs_the_garbage_collector_less_often_and_serve_as_python_does():
+    default = gc.get_threshold()
+    try:
+        for command, first_generation in (("serve", default[0]), ("build", 50_000), ("gh-deploy", 50_000)):
+            gc.set_threshold(*default)
+            parallel_languages.started(command, dirty=False)
+            parallel_languages.fewer_collections()
+            assert gc.get_threshold() == (first_generation, *default[1:]), command
+    finally:
+        gc.set_threshold(*default)
+        parallel_languages.started(None, dirty=False)

@@ -128,6 +128,15 @@ def wait_for_other_languages(config) -> None:
     config.plugins["i18n"].building = True  # its on_post_build then builds nothing; `mkdocs build` ends after it
 
 
+def fewer_collections() -> None:
+    """For `mkdocs build`: Python's cyclic garbage collector runs after every 50,000 new container objects rather
+    than 700, as mypy tunes it for its builds (200,000). A build makes many short-lived objects (Jinja's and
+    Markdown's) that reference counting frees, and few cycles; the collector's passes over them took 0.07 s of
+    each language's process with the real data, and 0.015 s after."""
+    if _State.command in FORKING_COMMANDS:
+        gc.set_threshold(50_000, *gc.get_threshold()[1:])
+
+
 def no_collection_at_exit() -> None:
     """At the end of `mkdocs build`: Python's last garbage collection, before the process ends, walks every object
     the build made (0.2 s with the real data); the system frees the process's memory at once."""
@@ -151,7 +160,7 @@ def _may_fork() -> bool:
 
 
 def child_built() -> None:
-    """In a child, at the end of its on_post_build: its language is built."""
+    """In a child's on_post_build: its pages are written (a later failure still fails it, in on_build_error)."""
     _State.child_built = True
 
 
