@@ -2,7 +2,7 @@
 
 from mkdocs.plugins import event_priority
 
-from baltic_plans import build_cache, mkdocs_hooks, slots
+from baltic_plans import build_cache, fragments, mkdocs_hooks, slots
 
 
 @event_priority(100)  # before the plugins: bad data must stop the build before anything runs
@@ -34,6 +34,7 @@ def on_page_context(context, page, config, nav):
     mkdocs_hooks.relative_home_switcher(page, config)
     mkdocs_hooks.edit_data_link(page, config)
     context["bp_in_nav"] = mkdocs_hooks.in_navigation(page, nav)
+    context["bp_nav_key"] = fragments.shared_nav_key(page, nav)  # main.html
     context["nav"] = mkdocs_hooks.page_nav(nav, config)
     return context
 
@@ -41,6 +42,7 @@ def on_page_context(context, page, config, nav):
 def on_env(env, config, files):
     env.globals["bp_footer_links"] = mkdocs_hooks.footer_links
     env.bytecode_cache = build_cache.compiled_templates()  # Material's templates compiled once, not per build
+    env.add_extension(fragments.FragmentCache)
     return env
 
 
