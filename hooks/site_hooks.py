@@ -42,7 +42,7 @@ def on_page_context(context, page, config, nav):
 def on_env(env, config, files):
     env.globals["bp_footer_links"] = mkdocs_hooks.footer_links
     env.bytecode_cache = build_cache.compiled_templates()  # Material's templates compiled once, not per build
-    env.add_extension(fragments.FragmentCache)
+    env.globals["bp_render_once"] = fragments.render_once_per_key()  # main.html
     return env
 
 

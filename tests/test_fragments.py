@@ -1,5 +1,5 @@
 """Material renders the navigation into every page; the pages of one folder outside it share one rendering
-(baltic_plans.fragments, the `cache` tag in main.html), and the site is the same as with one per page."""
+(baltic_plans.fragments, main.html's site_nav), and the site is the same as with one per page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from jinja2 import DictLoader, Environment
 
-from baltic_plans.fragments import FragmentCache, shared_nav_key
+from baltic_plans.fragments import render_once_per_key, shared_nav_key
 from conftest import Project
 
 EVERY_PAGE_ITS_OWN_NAV = """
@@ -48,11 +48,14 @@ def test_a_page_with_navigation_pages_below_it_renders_its_own():
     assert shared_nav_key(page("guides/"), nav_of("", "guides/setup/")) is None  # it links them as "setup/"
 
 
-def test_the_cache_tag_renders_its_body_once_per_key_and_always_without_one():
-    env = Environment(extensions=[FragmentCache], loader=DictLoader({"t": "{% cache key %}{{ n }}{% endcache %}"}))
-    template = env.get_template("t")
-    assert [template.render(key="a", n=1), template.render(key="a", n=2), template.render(key="b", n=3)] == list("113")
-    assert [template.render(key=None, n=4), template.render(key=None, n=5)] == ["4", "5"]
+def test_a_call_block_renders_its_body_once_per_key_and_always_without_one():
+    template = Environment(loader=DictLoader({"t": "{% call once(key) %}{{ n }}{% endcall %}"})).get_template("t")
+    once = render_once_per_key()
+    rendered = [
+        template.render(once=once, key=key, n=n) for key, n in (("a", 1), ("a", 2), ("b", 3), (None, 4), (None, 5))
+    ]
+    assert rendered == ["1", "1", "3", "4", "5"]
+    assert Environment().from_string("{% call once('a') %}6{% endcall %}").render(once=render_once_per_key()) == "6"
 
 
 def test_the_site_is_the_same_as_with_a_navigation_rendered_for_each_page(project: Project, monkeypatch):

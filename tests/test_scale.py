@@ -41,6 +41,8 @@ def test_the_empty_site_has_the_same_pages_without_macros_or_hooks(grown: Path, 
     made = paging.generated_pages(check_data(grown / "data").site)
     assert pages == written | {localized for path in made for localized in localized_files(path)}
     assert all("{{" not in (empty / "docs" / p).read_text(encoding="utf-8") for p in pages)
+    built = benchmark.build(empty, tmp_path / "cache")  # the theme's overrides render without the site's hooks
+    assert built.pages == len(pages)
 
 
 def test_timeline_pages_hold_every_dated_activity_once_in_order_and_none_is_long(grown: Path, monkeypatch):

@@ -1,43 +1,30 @@
-"""A part of a page's template rendered once per build and reused: `{% cache key %}…{% endcache %}`.
+"""A part of a page's template rendered once per build and reused: `{% call bp_render_once(key) %}…{% endcall %}`.
 
 Material renders the whole navigation into every page. A page outside the navigation marks none of its items as
 current, and the navigation's links are relative to the page's folder, so the pages of one folder outside it
 (organisations/…, places/…, timeline/…) would all render the same navigation: main.html renders it once for
-them (`shared_nav_key`). The tag is Jinja's own example of an extension ("Cache", in Jinja's documentation on
-extensions), kept in the build's Jinja environment, which MkDocs makes anew for each build and language."""
+them (`shared_nav_key`). The renderings are kept in the build's Jinja environment, which MkDocs makes anew for
+each build and language."""
 
 from __future__ import annotations
 
 import posixpath
-
-from jinja2 import nodes
-from jinja2.ext import Extension
-from markupsafe import Markup
+from collections.abc import Callable, Hashable
 
 
-class FragmentCache(Extension):
-    """`{% cache key %}body{% endcache %}`: the body rendered the first time a key is seen and reused after it;
+def render_once_per_key() -> Callable:
+    """A function for a Jinja call block: its body rendered the first time a key is seen and reused after it;
     with None for the key, rendered every time."""
+    rendered: dict[Hashable, str] = {}
 
-    tags = frozenset({"cache"})
-
-    def __init__(self, environment) -> None:
-        super().__init__(environment)
-        environment.extend(bp_fragments={})
-
-    def parse(self, parser) -> nodes.Node:
-        lineno = next(parser.stream).lineno
-        key = parser.parse_expression()
-        body = parser.parse_statements(("name:endcache",), drop_needle=True)
-        return nodes.CallBlock(self.call_method("_render", [key]), [], [], body).set_lineno(lineno)
-
-    def _render(self, key, caller) -> str | Markup:
+    def render_once(key: Hashable | None, caller: Callable[[], str]) -> str:
         if key is None:
             return caller()
-        fragments = self.environment.bp_fragments
-        if key not in fragments:
-            fragments[key] = caller()
-        return fragments[key]
+        if key not in rendered:
+            rendered[key] = caller()
+        return rendered[key]
+
+    return render_once
 
 
 def shared_nav_key(page, nav) -> str | None:
