@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 import time
 import zlib
 from pathlib import Path
@@ -15,7 +16,7 @@ from test_build import LANGUAGES, page, parse
 
 from baltic_plans import printing
 from baltic_plans.model import Site
-from conftest import serve
+from conftest import ROOT, serve
 
 LATVIAN_LETTERS = "āēīūšžķļņčģ"
 
@@ -126,6 +127,29 @@ def test_an_unchanged_report_is_not_typeset_again(real_site: Site, monkeypatch, 
     monkeypatch.setattr(printing, "typeset", lambda html, base: pytest.fail("typeset again"))
     assert printing.report_pdf(report, None).content == first.content
     assert len(list((tmp_path / "pdf").glob("*.pdf"))) == 1
+
+
+def test_with_every_pdf_in_the_cache_neither_weasyprint_nor_a_process_pool_is_imported(tmp_path):
+    """Their imports alone would cost every build time, and a cached build typesets nothing."""
+    script = """
+import sys
+from pathlib import Path
+from baltic_plans import load, printing, print_hooks
+from baltic_plans.render import Page
+site = load.load_site(Path(sys.argv[1]))
+pages = [Page(site, lang, p.id + "/report/", path=p.id + "/report.md") for p in site.plans for lang in ("lv", "en")]
+reports = [(page, None) for page in pages]
+for page, base in reports:
+    printing.keep(printing.cache_path(printing.document(page), base), b"%PDF- cached")
+assert all(pdf.content == b"%PDF- cached" for pdf in printing.report_pdfs(reports))
+print(sorted(m for m in ("weasyprint", "multiprocessing", "concurrent.futures.process") if m in sys.modules))
+"""
+    environment = {**os.environ, "BALTIC_PLANS_CACHE": str(tmp_path), "PYTHONPATH": str(ROOT / "hooks")}
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT / "data")], capture_output=True, text=True, env=environment
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
 
 
 # -- print on any page ---------------------------------------------------------------------------------

@@ -4,13 +4,12 @@ typeset by WeasyPrint. PDFs are cached on disk by a hash of their input, so only
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import markdown
 
@@ -19,6 +18,9 @@ from . import slots
 from .build_cache import cache_root
 from .render import Page, environment
 from .report import full_report
+
+if TYPE_CHECKING:  # the process pools are imported where a PDF is typeset: a cached build never needs them
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 STYLESHEET = "pdf.css"
 published: dict[str, dict[str, tuple[str, int]]] = {}  # language → plan id → the PDF's site path and size
@@ -76,6 +78,9 @@ def typeset_missing(documents: list[tuple[str, str | None]]) -> None:
     missing = {path: document for path, document in missing.items() if not path.is_file()}
     if len(missing) < 2:
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     import weasyprint  # noqa: F401  imported once, before the workers are forked from this process
 
     longest_first = sorted(missing.items(), key=lambda item: -len(item[1][0]))
@@ -131,6 +136,8 @@ def _typeset_into(html: str, base_url: str | None, path: Path) -> None:
 
 @cache
 def _background() -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=1)  # the other core: the rebuild itself stays as fast as before
 
 
