@@ -61,7 +61,8 @@ def checked_site(data_dir: Path) -> Site:
 
     Pages ask for the site once each; checking every file's version each time made a build quadratic in the
     data. `mkdocs serve` runs on_config again on each rebuild, so an edit is still seen."""
-    cached = _cache.get(data_dir.resolve())
+    # resolve() makes system calls: only for a path the data check did not store as it is
+    cached = _cache.get(data_dir) or _cache.get(data_dir.resolve())
     if cached is None or cached[1].errors:
         return load_site(data_dir)
     return cached[1].site

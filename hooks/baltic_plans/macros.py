@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from . import place_pages, printing, render, report, slots
@@ -38,7 +39,13 @@ MACROS = {
 
 
 def data_dir(config) -> Path:
-    return Path(config["config_file_path"]).parent / "data"
+    return _data_dir_beside(config["config_file_path"])
+
+
+@cache
+def _data_dir_beside(config_file: str) -> Path:
+    """data/ beside mkdocs.yml, resolved once: every page asks for it several times."""
+    return (Path(config_file).parent / "data").resolve()
 
 
 def edition(config, lang: str) -> Edition:
