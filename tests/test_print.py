@@ -137,7 +137,7 @@ def test_the_pdf_and_the_report_page_render_the_plans_body_once_per_site(real_si
 
     rendered: list[str] = []
     render_area = report.report_area
-    monkeypatch.setattr(report, "_bodies", {})
+    monkeypatch.setattr(report, "_bodies", report.PerBuild())
     monkeypatch.setattr(
         report, "report_area", lambda page, plan, area: rendered.append(area.id) or render_area(page, plan, area)
     )
@@ -159,7 +159,7 @@ def test_with_every_pdf_in_the_cache_neither_weasyprint_nor_a_process_pool_is_im
     script = """
 import sys
 from pathlib import Path
-from baltic_plans import load, printing, print_hooks
+from baltic_plans import load, printing, print_hooks  # noqa: F401  the hook module's imports too
 from baltic_plans.render import Page
 site = load.load_site(Path(sys.argv[1]))
 pages = [Page(site, lang, p.id + "/report/", path=p.id + "/report.md") for p in site.plans for lang in ("lv", "en")]

@@ -14,6 +14,7 @@ from . import ics
 from . import links as pages
 from .dates import PlanDate
 from .edition import LICENCE, Edition, plain
+from .memo import PerBuild
 from .model import Abbreviation, Plan, Text
 from .tables import TABLES, Table
 from .views import label
@@ -32,18 +33,13 @@ class Download:
     table: Table | None = None
 
 
-_made: dict[tuple, tuple[Edition, list[Download]]] = {}  # the hook and the open-data page ask for the same set
+_made: PerBuild[list[Download]] = PerBuild()  # the hook and the open-data page ask for the same set
 
 
 def downloads(edition: Edition) -> list[Download]:
     """Every download of the edition; made once per build and language (the calendars take the most time)."""
-    key = (edition.lang, edition.built, edition.site_name, edition.site_url, edition.directory_urls)
-    made = _made.get(key)
-    if made is None or made[0].site is not edition.site:
-        for stale in [k for k, (e, _) in _made.items() if e.site is not edition.site or e.built != edition.built]:
-            del _made[stale]  # an earlier build's (mkdocs serve)
-        made = _made[key] = (edition, _downloads(edition))
-    return made[1]
+    key = (edition.lang, edition.site_name, edition.site_url, edition.directory_urls)
+    return _made.get(edition.site, key, lambda: _downloads(edition), built=edition.built)
 
 
 def _downloads(edition: Edition) -> list[Download]:

@@ -4,7 +4,8 @@ planned), for reading through and printing; the same Markdown makes the plan's P
 from __future__ import annotations
 
 from . import links as pages
-from .model import Area, Plan, Site
+from .memo import PerBuild
+from .model import Area, Plan
 from .render import SECTIONS, Page, area_title, heading, pdf_link, plan_facts, plan_section, task_table_body
 
 
@@ -14,23 +15,19 @@ def full_report(page: Page) -> str:
     return "\n".join([heading(plan.title(page.lang)), report_intro(page, plan), report_body(page, plan)])
 
 
-_bodies: dict[tuple, tuple[Site, str]] = {}  # (page) → the site it was rendered from, the body
+_bodies: PerBuild[str] = PerBuild()
 
 
 def report_body(page: Page, plan: Plan) -> str:
     """The plan's sections and areas in source order. The PDF (printing.py) and the report page render the same
     body, so it is rendered once per build and language; only the introduction differs (the page links its PDF)."""
-    key = (plan.id, page.lang, page.url, page.directory_urls)
-    cached = _bodies.get(key)
-    if cached is not None and cached[0] is page.site:
-        return cached[1]
-    for stale in [k for k, (site, _) in _bodies.items() if site is not page.site]:
-        del _bodies[stale]  # an earlier build's (mkdocs serve)
+    return _bodies.get(page.site, (plan.id, page.lang, page.url, page.directory_urls), lambda: _body(page, plan))
+
+
+def _body(page: Page, plan: Plan) -> str:
     parts = [(first_line(section.source), plan_section(page, plan.id, name)) for name, section in sections(plan)]
     parts += [(first_line(area.source), report_area(page, plan, area)) for area in plan.areas]
-    body = "\n".join(markdown for _, markdown in sorted(parts, key=lambda part: part[0]))
-    _bodies[key] = (page.site, body)
-    return body
+    return "\n".join(markdown for _, markdown in sorted(parts, key=lambda part: part[0]))
 
 
 def first_line(source: str) -> int:
