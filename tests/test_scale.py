@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 import sys
@@ -12,9 +13,12 @@ import pytest
 import yaml
 
 from baltic_plans import paging
-from baltic_plans.links import localized_files, plan_pages
+from baltic_plans.involvement import involvement
+from baltic_plans.links import localized_files, organisation_page, place_page, plan_pages
 from baltic_plans.load import check_data
 from baltic_plans.mkdocs_hooks import NAV_PLANS_LISTED
+from baltic_plans.places import activities_by_place
+from baltic_plans.views import label
 from conftest import ROOT
 
 SCALE = 5
@@ -46,9 +50,9 @@ def test_the_empty_site_has_the_same_pages_without_macros_or_hooks(grown: Path, 
 
 
 def test_timeline_pages_hold_every_dated_activity_once_in_order_and_none_is_long(grown: Path, monkeypatch):
-    monkeypatch.setattr(paging, "TIMELINE_PAGE_SIZE", 10)  # a long year at this scale
+    monkeypatch.setattr(paging, "PAGE_SIZE", 10)  # a long year at this scale
     site = check_data(grown / "data").site
-    timeline = paging.timeline_pages(site)
+    timeline = paging.timeline_pages(site).all
     entries = [p.activity.id for page in timeline for p in page.entries]
     assert sorted(entries) == sorted(p.activity.id for p in site.activities() if p.activity.date)
     assert len(set(entries)) == len(entries)
@@ -58,13 +62,53 @@ def test_timeline_pages_hold_every_dated_activity_once_in_order_and_none_is_long
     assert starts == sorted(starts)
 
 
-def test_grown_site_builds_with_no_page_over_1_mb_and_a_nav_of_its_own_plan_and_a_link_to_all(grown: Path):
+def test_a_long_organisations_list_is_split_in_even_parts_holding_every_task_once_in_order(grown: Path, monkeypatch):
+    monkeypatch.setattr(paging, "PAGE_SIZE", 10)
+    site = check_data(grown / "data").site
+    pages = paging.organisation_pages(site).all
+    assert {page.key for page in pages} == set(site.organisations)  # one named by no task still has its page
+    for org_id, found in involvement(site).items():
+        parts = [page for page in pages if page.key == org_id]
+        assert [entry for page in parts for entry in page.entries] == list(found), org_id
+        assert [page.part for page in parts] == list(range(1, len(parts) + 1))
+        assert all(page.parts == len(parts) and page.total == len(found) for page in parts)
+        sizes = [len(page.entries) for page in parts]
+        assert max(sizes) <= 10 and max(sizes) - min(sizes) <= 1, (org_id, sizes)
+        assert [page.path for page in parts] == [organisation_page(org_id, n) for n in range(1, len(parts) + 1)]
+    assert max(page.parts for page in pages) == math.ceil(max(len(found) for found in involvement(site).values()) / 10)
+
+
+def test_a_long_places_list_is_split_in_parts_dated_oldest_first_then_undated(grown: Path, monkeypatch):
+    monkeypatch.setattr(paging, "PAGE_SIZE", 10)
+    site = check_data(grown / "data").site
+    pages = paging.place_pages(site).all
+    for place_id, found in activities_by_place(site).items():
+        parts = [page for page in pages if page.key == place_id]
+        listed = [entry for page in parts for entry in page.entries]
+        assert sorted(id(p) for p in listed) == sorted(id(p) for p in found), place_id
+        dated = [p.activity.date.sort_key for p in listed if p.activity.date]
+        assert dated == sorted(dated)
+        assert all(p.activity.date for p in listed[: len(dated)])  # the undated come last
+        assert max(len(page.entries) for page in parts) <= 10
+        assert [page.path for page in parts] == [place_page(place_id, n) for n in range(1, len(parts) + 1)]
+    assert any(page.parts > 1 for page in pages)
+
+
+@pytest.fixture(scope="module")
+def grown_site(grown: Path) -> Path:
     site_dir = grown / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
         cwd=grown, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def test_grown_site_builds_with_no_page_over_1_mb_and_a_nav_of_its_own_plan_and_a_link_to_all(
+    grown: Path, grown_site: Path
+):
+    site_dir = grown_site
     sizes = {p: p.stat().st_size for p in site_dir.rglob("*.html")}
     assert max(sizes.values()) < 1_000_000, max(sizes, key=sizes.get)
     plans = check_data(grown / "data").site.plans
@@ -77,3 +121,30 @@ def test_grown_site_builds_with_no_page_over_1_mb_and_a_nav_of_its_own_plan_and_
     assert re.search(
         rf'<a href="\.\./\.\./" class="md-nav__link">\s*<span class="md-ellipsis">\s*All plans \({len(plans)}\)', nav
     )
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_a_long_organisations_page_is_published_in_parts_that_link_each_other_and_list_every_task(
+    grown: Path, grown_site: Path, lang: str
+):
+    site = check_data(grown / "data").site
+    long = [org_id for org_id, found in involvement(site).items() if len(found) > paging.PAGE_SIZE]
+    assert long, "at this scale some organisation is named by more tasks than a page holds"
+    root = grown_site / ("" if lang == "lv" else "en")
+    for org_id in long:
+        parts = math.ceil(len(involvement(site)[org_id]) / paging.PAGE_SIZE)
+        urls = [f"organisations/{org_id}/"] + [f"organisations/{org_id}/{n}/" for n in range(2, parts + 1)]
+        linked: list[str] = []
+        for number, url in enumerate(urls, start=1):
+            html = (root / url / "index.html").read_text(encoding="utf-8")
+            assert label("part_of", lang, part=number, parts=parts) in html[html.index("<h1") : html.index("</h1>")]
+            pager = re.findall(r'<nav class="bp-pager".*?</nav>', html, re.S)
+            assert len(pager) == 2, url  # above and below the list
+            current = re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', pager[0])
+            assert current == ["./"], url
+            assert len(re.findall(r"<a href=", pager[0])) == parts
+            article = html[html.index("<article") : html.index("</article>")]
+            linked += re.findall(r'href="(?:\.\./)+[^"]+/#([^"]+)"', article)
+            nav = html[html.index("md-nav--primary") : html.index("md-sidebar--secondary")]
+            assert "organisations/" + org_id not in nav  # the parts are outside the navigation, as part 1 is
+        assert linked == [entry.owner.id for entry in involvement(site)[org_id]], org_id

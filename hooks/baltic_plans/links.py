@@ -37,14 +37,16 @@ def source_page(plan_id: str) -> str:
     return f"sources/{plan_id}.md"
 
 
-def organisation_page(org_id: str) -> str:
-    """An organisation's page: what it is and every task that involves it (generated)."""
-    return f"organisations/{org_id}.md"
+def organisation_page(org_id: str, part: int = 1) -> str:
+    """An organisation's page: what it is and every task that involves it (generated; see paging.py); a long one
+    has parts 2, 3, … in a folder of its own."""
+    return f"organisations/{org_id}.md" if part == 1 else f"organisations/{org_id}/{part}.md"
 
 
-def place_page(place_id: str) -> str:
-    """A place's page: the activities held or planned there (generated)."""
-    return f"places/{place_id}.md"
+def place_page(place_id: str, part: int = 1) -> str:
+    """A place's page: the activities held or planned there (generated; see paging.py); a long one has parts 2,
+    3, … in a folder of its own."""
+    return f"places/{place_id}.md" if part == 1 else f"places/{place_id}/{part}.md"
 
 
 def report_page(plan_id: str) -> str:

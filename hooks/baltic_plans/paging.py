@@ -1,69 +1,139 @@
-"""Pages made from the data rather than written in docs/: the combined timeline a page per year (split further
-when a year is long), a page per source document, per organisation, per place with activities, and each plan's
-full report. Their number follows the data, so
-no page grows with it."""
+"""Pages made from the data rather than written in docs/: the combined timeline a page per year, a page per
+source document, per organisation, per place with activities, and each plan's full report. A year, an
+organisation or a place with more than PAGE_SIZE entries is split into parts of even length, so no page grows
+with the data: at a hundred times the plans, a page costs what it costs at one."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
+from typing import Generic, TypeVar
 
 from . import links
+from .involvement import Involved, involvement
+from .memo import PerBuild
 from .model import Placed, Site
 from .places import activities_by_place
 
-TIMELINE_PAGE_SIZE = 150  # entries per page, ≈1.5 KB of HTML each: a timeline page stays far below 1 MB
+PAGE_SIZE = 50  # entries per page; the real plans' longest list (a year's timeline) has 27
+Entry = TypeVar("Entry")
 
 
 @dataclass(frozen=True)
-class TimelinePage:
-    year: int
-    part: int  # 1-based; a year with more than TIMELINE_PAGE_SIZE entries has several parts
+class Part(Generic[Entry]):
+    """One page of a year's, an organisation's or a place's entries."""
+
+    key: str  # the year, organisation id or place id
+    part: int  # 1-based
     parts: int
-    entries: tuple[Placed, ...]
-
-    @property
-    def path(self) -> str:
-        return links.timeline_page(self.year, self.part)
+    entries: tuple[Entry, ...]
+    total: int  # entries over all parts
+    path: str  # the page in docs/, without the language suffix
 
 
-_last: list[tuple[Site, int, list[TimelinePage]]] = []  # every timeline page of a build asks: sort once per site
+def split(key: str, entries: Sequence[Entry], page: Callable[[str, int], str]) -> list[Part[Entry]]:
+    """`entries` in parts of at most PAGE_SIZE whose lengths differ by one at most; one part if there are none.
+    `page(key, part)` is a part's path."""
+    parts = max(1, math.ceil(len(entries) / PAGE_SIZE))
+    size, longer = divmod(len(entries), parts)  # the first `longer` parts hold one entry more
+    bounds = [n * size + min(n, longer) for n in range(parts + 1)]
+    return [
+        Part(key, n + 1, parts, tuple(entries[bounds[n] : bounds[n + 1]]), len(entries), page(key, n + 1))
+        for n in range(parts)
+    ]
 
 
-def timeline_pages(site: Site) -> list[TimelinePage]:
+@dataclass(frozen=True)
+class Pages(Generic[Entry]):
+    """All the pages of one kind, in order, found by path and by year or record."""
+
+    kind: str  # what a page is, for errors: "a page of the timeline"
+    all: tuple[Part[Entry], ...]
+
+    @cached_property
+    def _by_path(self) -> dict[str, Part[Entry]]:
+        return {page.path: page for page in self.all}
+
+    @cached_property
+    def _by_key(self) -> dict[str, list[Part[Entry]]]:
+        return {key: list(parts) for key, parts in groupby(self.all, key=lambda page: page.key)}
+
+    def at(self, path: str) -> Part[Entry]:
+        """The part whose page is docs/`path`."""
+        if path not in self._by_path:
+            raise LookupError(f"docs/{path} is not {self.kind}: no such year, record or part in the data")
+        return self._by_path[path]
+
+    def parts_of(self, this: Part[Entry]) -> list[Part[Entry]]:
+        """Every part of the year or record `this` is a part of, in order."""
+        return self._by_key[this.key]
+
+    def neighbours(self, this: Part[Entry]) -> tuple[Part[Entry] | None, Part[Entry] | None]:
+        """The pages before and after `this`."""
+        index = self._index[this.path]
+        return (self.all[index - 1] if index else None), (self.all[index + 1] if index + 1 < len(self.all) else None)
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        return {page.path: index for index, page in enumerate(self.all)}
+
+
+_made: PerBuild[Pages] = PerBuild()  # every page of a kind asks for all of them: split once per build
+
+
+def _pages(site: Site, kind: str, make: Callable[[Site], list[Part]]) -> Pages:
+    return _made.get(site, (kind, PAGE_SIZE), lambda: Pages(kind, tuple(make(site))))
+
+
+def timeline_pages(site: Site) -> Pages[Placed]:
     """Every dated activity of every plan, oldest first, in pages by year."""
-    if _last and _last[0][0] is site and _last[0][1] == TIMELINE_PAGE_SIZE:
-        return _last[0][2]
-    result = _timeline_pages(site)
-    _last[:] = [(site, TIMELINE_PAGE_SIZE, result)]
-    return result
+    return _pages(site, "a page of the timeline", _timeline_pages)
 
 
-def _timeline_pages(site: Site) -> list[TimelinePage]:
+def _timeline_pages(site: Site) -> list[Part[Placed]]:
     dated = sorted((p for p in site.activities() if p.activity.date), key=lambda p: p.activity.date.sort_key)
-    result: list[TimelinePage] = []
-    for year, entries in groupby(dated, key=lambda p: p.activity.date.start.year):
-        entries = tuple(entries)
-        parts = math.ceil(len(entries) / TIMELINE_PAGE_SIZE)
-        size = math.ceil(len(entries) / parts)  # parts of even length
-        for part in range(parts):
-            result.append(TimelinePage(year, part + 1, parts, entries[part * size : (part + 1) * size]))
+    by_year = groupby(dated, key=lambda p: p.activity.date.start.year)
+    return [part for year, entries in by_year for part in split(str(year), tuple(entries), _timeline_path)]
+
+
+def _timeline_path(year: str, part: int) -> str:
+    return links.timeline_page(int(year), part)
+
+
+def organisation_pages(site: Site) -> Pages[Involved]:
+    """Every organisation, each with the tasks and blocks that name it in the site's order; one with none has
+    one page saying so."""
+    return _pages(site, "an organisation's page", _organisation_pages)
+
+
+def _organisation_pages(site: Site) -> list[Part[Involved]]:
+    found = involvement(site)
+    page = links.organisation_page
+    return [part for org_id in site.organisations for part in split(org_id, found.get(org_id, ()), page)]
+
+
+def place_pages(site: Site) -> Pages[Placed]:
+    """Every place some activity names, with its activities: dated ones oldest first, then the undated in source
+    order."""
+    return _pages(site, "a place's page", _place_pages)
+
+
+def _place_pages(site: Site) -> list[Part[Placed]]:
+    result: list[Part[Placed]] = []
+    for place_id, found in activities_by_place(site).items():
+        dated = sorted((p for p in found if p.activity.date), key=lambda p: p.activity.date.sort_key)
+        result += split(place_id, [*dated, *(p for p in found if not p.activity.date)], links.place_page)
     return result
-
-
-def timeline_page(site: Site, path: str) -> TimelinePage:
-    for page in timeline_pages(site):
-        if page.path == path:
-            return page
-    raise LookupError(f"docs/{path} is not a page of the timeline (no dated activity in that year or part)")
 
 
 def generated_pages(site: Site) -> dict[str, str]:
     """docs/ path (without the language suffix) → the Markdown of each page made from the data."""
-    pages = {page.path: "{{ timeline_year() }}\n" for page in timeline_pages(site)}
+    pages = {page.path: "{{ timeline_year() }}\n" for page in timeline_pages(site).all}
     pages |= {links.source_page(plan.id): "{{ source_document() }}\n" for plan in site.plans}
-    pages |= {links.organisation_page(org_id): "{{ organisation_page() }}\n" for org_id in site.organisations}
+    pages |= {page.path: "{{ organisation_page() }}\n" for page in organisation_pages(site).all}
     pages |= {links.report_page(plan.id): "{{ full_report() }}\n" for plan in site.plans}
-    pages |= {links.place_page(place_id): "{{ place_page() }}\n" for place_id in activities_by_place(site)}
+    pages |= {page.path: "{{ place_page() }}\n" for page in place_pages(site).all}
     return pages

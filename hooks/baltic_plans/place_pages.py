@@ -5,10 +5,11 @@ from __future__ import annotations
 from babel import Locale
 
 from . import links as pages
+from . import paging
 from .dates import BABEL_LOCALES
 from .geo import basemap
-from .places import place_entries, places_map
-from .render import Page, heading
+from .places import places_map
+from .render import Page, heading, parts_pager
 from .views import label
 
 
@@ -24,12 +25,18 @@ def places_overview(page: Page) -> str:
 
 
 def place_page(page: Page) -> str:
-    """A place's page (docs/places/<id>.md): its activities, oldest first, each linking to its record."""
-    place = page.site.places[page.own_place()]
+    """A place's page (docs/places/<id>.md, and <id>/<part>.md for a long one; made by paging.py): its
+    activities, oldest first, each linking to its record."""
+    all_pages = paging.place_pages(page.site)
+    this = all_pages.at(page.path)
+    place = page.site.places[this.key]
     name = place.name(page.lang)
-    return heading(name) + page.render(
+    title = name if this.parts == 1 else f"{name} {label('part_of', page.lang, part=this.part, parts=this.parts)}"
+    return heading(title) + page.render(
         "place.html",
-        entries=place_entries(page.renderer, place.id),
+        entries=[page.renderer.activity(entry) for entry in this.entries],
+        count=this.total,
+        parts=parts_pager(page, all_pages, this),
         country=country(page, place.id),
         caption=label("place_caption", page.lang, place=name),
         index_href=page.renderer.links.to(pages.PLACES),

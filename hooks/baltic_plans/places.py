@@ -1,4 +1,4 @@
-"""Where activities took place or are planned: the map's markers and each place's list of activities."""
+"""Where activities took place or are planned: each place's activities and the map's markers."""
 
 from __future__ import annotations
 
@@ -8,15 +8,23 @@ from dataclasses import dataclass
 
 from . import links as pages
 from .geo import Basemap
+from .memo import PerBuild
 from .model import Place, Placed, Site
-from .views import ActivityView, Renderer, clean, label
+from .views import Renderer, clean, label
 
 SMALLEST, LARGEST = 4.0, 16.0  # marker radius for one activity and for the busiest place (viewBox units)
 FONT = 11  # label size; a character is about 0.6 of it wide
 
 
+_by_place: PerBuild[dict[str, list[Placed]]] = PerBuild()  # the map, the search index and every place's page ask
+
+
 def activities_by_place(site: Site) -> dict[str, list[Placed]]:
     """Place id → the activities held there, in source order; only places some activity names."""
+    return _by_place.get(site, None, lambda: _activities_by_place(site))
+
+
+def _activities_by_place(site: Site) -> dict[str, list[Placed]]:
     found: dict[str, list[Placed]] = defaultdict(list)
     for placed in site.activities():
         for place_id in placed.activity.places:
@@ -122,13 +130,3 @@ def label_position(name: str, x: float, y: float, r: float, taken: list) -> tupl
 
 def _overlap(a: tuple, b: tuple) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-# -- a place's own page ----------------------------------------------------------------------------
-
-
-def place_entries(r: Renderer, place_id: str) -> list[ActivityView]:
-    """The activities at a place, dated ones oldest first, then the undated in source order."""
-    found = activities_by_place(r.site).get(place_id, [])
-    dated = sorted((p for p in found if p.activity.date), key=lambda p: p.activity.date.sort_key)
-    return [r.activity(p) for p in [*dated, *(p for p in found if not p.activity.date)]]

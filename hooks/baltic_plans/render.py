@@ -16,8 +16,9 @@ from . import links as pages
 from .build_cache import compiled_templates
 from .dates import BABEL_LOCALES, format_plan_date
 from .edition import Edition
+from .involvement import Involved, involvement
 from .links import Links
-from .model import Block, Lang, Placed, Plan, Site, Task, area_activities
+from .model import Block, Lang, Placed, Plan, Site, area_activities
 from .schema import SCHEMAS
 from .tables import TABLES
 from .views import Renderer, clean, file_size, label, shorten
@@ -77,22 +78,6 @@ class Page:
         if folder != "sources" or not name:
             raise ValueError(f"docs/{self.path} is not a source document's page (docs/sources/<plan-id>.md)")
         return self.site.plan(name.removesuffix(".md")).id
-
-    def own_organisation(self) -> str:
-        """The organisation a page docs/organisations/<id>.md is about."""
-        return self._own_record("organisations", self.site.organisations, "an organisation's page")
-
-    def own_place(self) -> str:
-        """The place a page docs/places/<id>.md is about."""
-        return self._own_record("places", self.site.places, "a place's page")
-
-    def _own_record(self, folder: str, register, kind: str) -> str:
-        """The id of the record a page docs/<folder>/<id>.md is about, which `register` must hold."""
-        found, _, name = self.path.partition("/")
-        record_id = name.removesuffix(".md")
-        if found != folder or record_id not in register:
-            raise ValueError(f"docs/{self.path} is not {kind} (docs/{folder}/<id>.md)")
-        return record_id
 
     def own_area(self) -> str:
         """The area a page docs/<plan-id>/<area-id>.md is about."""
@@ -307,11 +292,11 @@ def combined_timeline(page: Page) -> str:
     """The timeline's front page: each year with its activities by status, linking to the year's page(s)."""
     r = page.renderer
     years = []
-    for year, parts in groupby(paging.timeline_pages(page.site), key=lambda p: p.year):
+    for year, parts in groupby(paging.timeline_pages(page.site).all, key=lambda p: p.key):
         parts = list(parts)
         years.append(
             {
-                "year": year,
+                "year": int(year),
                 "counts": r.counts([e for p in parts for e in p.entries], tasks=0),
                 "parts": [{"number": p.part, "href": r.links.to(p.path)} for p in parts],
             }
@@ -323,18 +308,18 @@ def timeline_year(page: Page) -> str:
     """A page of the combined timeline (docs/timeline/<year>[-<part>].md, made by paging.py): its months."""
     r = page.renderer
     all_pages = paging.timeline_pages(page.site)
-    this = paging.timeline_page(page.site, page.path)
-    index = all_pages.index(this)
-    title = label("timeline_year", page.lang, year=this.year)
+    this = all_pages.at(page.path)
+    title = label("timeline_year", page.lang, year=this.key)
     if this.parts > 1:
         title += " " + label("part_of", page.lang, part=this.part, parts=this.parts)
 
-    def pager_link(other: paging.TimelinePage | None) -> dict | None:
+    def pager_link(other: paging.Part | None) -> dict | None:
         if other is None:
             return None
-        text = str(other.year) if other.parts == 1 else f"{other.year} ({other.part}/{other.parts})"
+        text = other.key if other.parts == 1 else f"{other.key} ({other.part}/{other.parts})"
         return {"href": r.links.to(other.path), "text": text}
 
+    previous, following = all_pages.neighbours(this)
     years, _ = r.timeline(this.entries)
     return heading(title) + page.render(
         "timeline_year.html",
@@ -343,15 +328,24 @@ def timeline_year(page: Page) -> str:
         show_years=False,
         level=2,
         anchor_prefix="",
-        previous=pager_link(all_pages[index - 1] if index > 0 else None),
-        following=pager_link(all_pages[index + 1] if index + 1 < len(all_pages) else None),
+        previous=pager_link(previous),
+        following=pager_link(following),
         index_href=r.links.to(pages.TIMELINE),
     )
+
+
+def parts_pager(page: Page, all_pages: paging.Pages, this: paging.Part) -> list[dict]:
+    """The links to each part of a record's page that is split in parts; none if it is one page."""
+    parts = all_pages.parts_of(this)
+    if len(parts) == 1:
+        return []
+    return [{"number": p.part, "href": page.renderer.links.to(p.path), "current": p is this} for p in parts]
 
 
 def organisations_table(page: Page) -> str:
     """Every organisation: abbreviation, name, and how many tasks involve it, linking to its own page."""
     r = page.renderer
+    found = involvement(page.site)
     rows = []
     for org in sorted(page.site.organisations.values(), key=lambda o: r.body(o.id)[0].casefold()):
         rows.append(
@@ -359,49 +353,47 @@ def organisations_table(page: Page) -> str:
                 "org": org,
                 "abbr": org.abbr(page.lang) if org.abbr else None,
                 "href": r.links.to(pages.organisation_page(org.id)),
-                "count": sum(len(found) for _, found in involvement(page, org.id)),
+                "count": len(found.get(org.id, ())),
             }
         )
     return page.render("organisations.html", rows=rows)
 
 
 def organisation_page(page: Page) -> str:
-    """An organisation's page (docs/organisations/<id>.md, made by paging.py): every task that involves it."""
-    org = page.site.organisations[page.own_organisation()]
+    """An organisation's page (docs/organisations/<id>.md, and <id>/<part>.md for a long one; made by
+    paging.py): the tasks and blocks that name it, by plan."""
+    all_pages = paging.organisation_pages(page.site)
+    this = all_pages.at(page.path)
+    org = page.site.organisations[this.key]
     abbr = org.abbr(page.lang) if org.abbr else None
     title = f"{org.name(page.lang)} ({abbr})" if abbr and abbr != org.name(page.lang) else org.name(page.lang)
+    if this.parts > 1:
+        title += " " + label("part_of", page.lang, part=this.part, parts=this.parts)
     by_plan = [
-        {"heading": Markup(literal(plan.short_title(page.lang))), "id": plan.id, "found": found}
-        for plan, found in involvement(page, org.id)
+        {
+            "heading": Markup(literal(plan.short_title(page.lang))),
+            "id": plan.id,
+            "found": [involved_link(page, entry) for entry in entries],
+        }
+        for plan, entries in groupby(this.entries, key=lambda entry: entry.plan)
     ]
     return heading(title) + page.render(
-        "organisation.html", org=org, by_plan=by_plan, index_href=page.renderer.links.to(pages.ORGANISATIONS)
+        "organisation.html",
+        org=org,
+        by_plan=by_plan,
+        involved=this.total,
+        parts=parts_pager(page, all_pages, this),
+        index_href=page.renderer.links.to(pages.ORGANISATIONS),
     )
 
 
-def involvement(page: Page, org_id: str) -> list[tuple[Plan, list[tuple[str, str]]]]:
-    """Per plan, (label, href) of each task or block that names the body, in itself, its area or activities."""
-    return [(plan, found) for plan in page.site.plans if (found := plan_involvement(page, plan, org_id))]
-
-
-def plan_involvement(page: Page, plan: Plan, org_id: str) -> list[tuple[str, str]]:
-    r = page.renderer
-    found: list[tuple[str, str]] = []
-    for area in plan.areas:
-        for owner in [*area.tasks, *area.blocks]:
-            named = set(owner.bodies) | set(area.bodies)
-            named |= {b for a in owner.activities for b in a.bodies}
-            if isinstance(owner, Task) and owner.coordinator:
-                named.add(owner.coordinator)
-            if org_id in named:
-                found.append((owner_label(page, area, owner), r.links.to(pages.area_page(plan.id, area.id), owner.id)))
-    return found
-
-
-def owner_label(page: Page, area, owner) -> str:
+def involved_link(page: Page, entry: Involved) -> tuple[str, str]:
+    """(label, href) of a task or block that names an organisation: its area, number and shortened text."""
+    owner, area = entry.owner, entry.area
     text = owner.title(page.lang) if isinstance(owner, Block) else owner.text(page.lang)
     prefix = f"{owner.number} " if getattr(owner, "number", None) else ""
-    return f"{area.title(page.lang)}: {prefix}{shorten(clean(text))}"
+    href = page.renderer.links.to(pages.area_page(entry.plan.id, area.id), owner.id)
+    return f"{area.title(page.lang)}: {prefix}{shorten(clean(text))}", href
 
 
 def sources_page(page: Page) -> str:
