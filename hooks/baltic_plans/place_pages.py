@@ -9,7 +9,7 @@ from . import paging
 from .dates import BABEL_LOCALES
 from .geo import basemap
 from .places import places_map
-from .render import Page, heading, parts_pager
+from .render import Page, parts_pager, titled
 from .views import label
 
 
@@ -32,14 +32,17 @@ def place_page(page: Page) -> str:
     place = page.site.places[this.key]
     name = place.name(page.lang)
     title = name if this.parts == 1 else f"{name} {label('part_of', page.lang, part=this.part, parts=this.parts)}"
-    return heading(title) + page.render(
-        "place.html",
-        entries=[page.renderer.activity(entry) for entry in this.entries],
-        count=this.total,
-        parts=parts_pager(page, all_pages, this),
-        country=country(page, place.id),
-        caption=label("place_caption", page.lang, place=name),
-        index_href=page.renderer.links.to(pages.PLACES),
+    return titled(
+        title,
+        page.render(
+            "place.html",
+            entries=[page.renderer.activity(entry) for entry in this.entries],
+            count=this.total,
+            parts=parts_pager(page, all_pages, this),
+            country=country(page, place.id),
+            caption=label("place_caption", page.lang, place=name),
+            index_href=page.renderer.links.to(pages.PLACES),
+        ),
     )
 
 

@@ -113,6 +113,11 @@ def heading(text: str, level: int = 1) -> str:
     return f"{'#' * level} {literal(text)}\n"
 
 
+def titled(title: str, html: str) -> str:
+    """A page's title, then its HTML after a blank line, as a block of its own that skips Markdown (slots.py)."""
+    return f"{heading(title)}\n{html}"
+
+
 # -- plan and area pages ------------------------------------------------------------------------
 
 
@@ -321,16 +326,19 @@ def timeline_year(page: Page) -> str:
 
     previous, following = all_pages.neighbours(this)
     years, _ = r.timeline(this.entries)
-    return heading(title) + page.render(
-        "timeline_year.html",
-        years=years,
-        undated=[],
-        show_years=False,
-        level=2,
-        anchor_prefix="",
-        previous=pager_link(previous),
-        following=pager_link(following),
-        index_href=r.links.to(pages.TIMELINE),
+    return titled(
+        title,
+        page.render(
+            "timeline_year.html",
+            years=years,
+            undated=[],
+            show_years=False,
+            level=2,
+            anchor_prefix="",
+            previous=pager_link(previous),
+            following=pager_link(following),
+            index_href=r.links.to(pages.TIMELINE),
+        ),
     )
 
 
@@ -377,13 +385,16 @@ def organisation_page(page: Page) -> str:
         }
         for plan, entries in groupby(this.entries, key=lambda entry: entry.plan)
     ]
-    return heading(title) + page.render(
-        "organisation.html",
-        org=org,
-        by_plan=by_plan,
-        involved=this.total,
-        parts=parts_pager(page, all_pages, this),
-        index_href=page.renderer.links.to(pages.ORGANISATIONS),
+    return titled(
+        title,
+        page.render(
+            "organisation.html",
+            org=org,
+            by_plan=by_plan,
+            involved=this.total,
+            parts=parts_pager(page, all_pages, this),
+            index_href=page.renderer.links.to(pages.ORGANISATIONS),
+        ),
     )
 
 
@@ -413,14 +424,18 @@ def sources_page(page: Page) -> str:
 def source_document(page: Page) -> str:
     """A source document's page (docs/sources/<plan-id>.md, made by paging.py): what cites it, and its text."""
     plan = page.site.plan(page.own_plan_of_source())
-    return heading(label("source_of", page.lang, plan=plan.short_title(page.lang))) + page.render(
-        "source_document.html",
-        plan=plan,
-        download=download_href(page, plan.source.file),
-        caption=label("citations_caption", page.lang, plan=plan.short_title(page.lang)),
-        citations=citations(page, plan),
-        lines=[line.replace("\t", " ").strip() for line in page.site.sources[plan.source.file]],
-        index_href=page.renderer.links.to(pages.SOURCES),
+    title = label("source_of", page.lang, plan=plan.short_title(page.lang))
+    return titled(
+        title,
+        page.render(
+            "source_document.html",
+            plan=plan,
+            download=download_href(page, plan.source.file),
+            caption=label("citations_caption", page.lang, plan=plan.short_title(page.lang)),
+            citations=citations(page, plan),
+            lines=[line.replace("\t", " ").strip() for line in page.site.sources[plan.source.file]],
+            index_href=page.renderer.links.to(pages.SOURCES),
+        ),
     )
 
 
