@@ -10,11 +10,16 @@ titles and years; the same texts, so pages are of realistic size), builds both l
 navigation, each page holding only its title, without the macros and hooks. It prints wall time, peak memory,
 pages, time per page, the largest page, and the ratio to the empty site. Not a test: timings depend on the
 machine; compare the ratios of one run.
-"""
+
+A grown site is compared with the real one built just before and just after it (this machine's speed drifts
+between minutes), in two ways: its wall time per page, which also weighs the mix of pages (the copies add plan and
+area pages, the costlier kinds), and the time of the real site's own pages within each build, timed by
+tests/page_times_hook.py: the same pages, so what is left is what a page costs more because the site is larger."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -22,8 +27,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from statistics import median
 
 import yaml
 
@@ -38,6 +44,7 @@ from baltic_plans.paging import generated_pages  # noqa: E402
 DATED_KEYS = ("as_of", "period", "date")
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 REFERENCE_KEYS = ("id", "shares_cell_with")  # record ids a copy renames; organisations and places stay shared
+PAGE_TIMES_HOOK = "page_times_hook.py"
 
 
 # -- synthetic data -------------------------------------------------------------------------------
@@ -71,14 +78,22 @@ def areas_keep_ids(plan: dict, original: dict) -> dict:
     return plan
 
 
-def make_project(destination: Path, scale: int) -> Path:
-    """A copy of the project with `scale` copies of every real plan and their pages."""
+def make_project(destination: Path, scale: int, timed: bool = False) -> Path:
+    """A copy of the project with `scale` copies of every real plan and their pages; `timed`, with the hook that
+    times each page (tests/page_times_hook.py)."""
     destination.mkdir(parents=True)
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, destination)
     shutil.copytree(ROOT / "docs", destination / "docs")
     shutil.copytree(ROOT / "data", destination / "data")
     shutil.copytree(ROOT / "hooks", destination / "hooks", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    if timed:
+        shutil.copy(ROOT / "tests" / PAGE_TIMES_HOOK, destination / "hooks")
+        config = (destination / "mkdocs.yml").read_text(encoding="utf-8")
+        hooks = "\nhooks:\n"
+        assert hooks in config, "mkdocs.yml lists its hooks"
+        config = config.replace(hooks, f"{hooks}  - hooks/{PAGE_TIMES_HOOK}\n", 1)
+        (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
     compile_hooks = [sys.executable, "-m", "compileall", "-q", str(destination / "hooks")]
     subprocess.run(compile_hooks, check=True)  # as `make build` does
     plans = destination / "data" / "plans"
@@ -133,17 +148,31 @@ class Build:
     peak_mib: float
     pages: int
     largest: tuple[int, str]
+    page_ms: dict[str, float] = field(default_factory=dict)  # docs/ file → render time, if the project is timed
 
     @property
     def per_page_ms(self) -> float:
         return 1000 * self.seconds / self.pages
+
+    def time_of(self, files) -> float:
+        """The time in ms these files' pages took to render in this build."""
+        return sum(self.page_ms[name] for name in files)
 
 
 def build(project: Path, cache: Path) -> Build:
     """`mkdocs build --strict` in a process of its own: its wall time and peak resident memory. The build cache
     (typeset PDFs, compiled templates) is `cache`, the scale's own, so the first build starts cold."""
     site = project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BALTIC_PLANS_CACHE": str(cache)}
+    times = project / "page-times"
+    shutil.rmtree(times, ignore_errors=True)
+    times.mkdir()
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "BALTIC_PLANS_CACHE": str(cache),
+        "BALTIC_PLANS_PAGE_TIMES": str(times),
+        "PYTHONPATH": str(project / "hooks"),  # the copy's hooks package, not the one installed from the project
+    }
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE, text=True)
@@ -155,14 +184,43 @@ def build(project: Path, cache: Path) -> Build:
         raise SystemExit(f"build failed in {project}:\n{errors}")
     pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
     largest = max((p.stat().st_size, str(p.relative_to(site))) for p in pages)
-    return Build(seconds, usage.ru_maxrss / 1024, len(pages), largest)
+    page_ms = {name: ms for path in times.glob("*.json") for name, ms in json.loads(path.read_text()).items()}
+    return Build(seconds, usage.ru_maxrss / 1024, len(pages), largest, page_ms)
 
 
 def first_and_median_build(project: Path, cache: Path, repeat: int) -> tuple[Build, Build]:
     """The first build (cold caches, as on a fresh machine) and the median of `repeat` builds after it."""
     first = build(project, cache)
-    runs = sorted((build(project, cache) for _ in range(repeat)), key=lambda b: b.seconds)
-    return first, runs[len(runs) // 2]
+    return first, median_build([build(project, cache) for _ in range(repeat)])
+
+
+def median_build(builds: list[Build]) -> Build:
+    return sorted(builds, key=lambda b: b.seconds)[len(builds) // 2]
+
+
+@dataclass
+class Reference:
+    """The real site, built beside each build of a grown one so that both meet the machine at the same speed."""
+
+    project: Path
+    cache: Path
+    builds: list[Build] = field(default_factory=list)
+
+    def around(self, project: Path, cache: Path) -> Build:
+        """`project` built with the real site built just before and just after it."""
+        self.builds.append(build(self.project, self.cache))
+        result = build(project, cache)
+        self.builds.append(build(self.project, self.cache))
+        return result
+
+
+def versus(grown: Build, real: list[Build]) -> tuple[str, str]:
+    """Per page, a grown site against the real one built beside it: wall time per page of the whole build, and
+    the time of the real site's own pages in each build."""
+    wall = grown.per_page_ms / median(b.per_page_ms for b in real) - 1
+    own = list(real[0].page_ms)
+    same = grown.time_of(own) / median(b.time_of(own) for b in real) - 1
+    return f"{wall:+.0%}", f"{same:+.0%}"
 
 
 def main() -> None:
@@ -171,28 +229,35 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="builds after the first, per scale below 100× (median)")
     options = parser.parse_args()
     print(
-        "| data | pages | first build (cold caches) | build | empty site | ratio | per page | vs 1× "
-        "| peak memory | largest page | data check |"
+        "| data | pages | first build (cold caches) | build | empty site | ratio | per page | vs 1×, per page "
+        "| vs 1×, the same pages | peak memory | largest page | data check |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    per_page_at_1 = None
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="baltic-plans-bench-") as temporary:
+        beside = Path(temporary) / "x1-beside"
+        reference = Reference(make_project(beside, 1, timed=True), Path(temporary) / "x1-beside-cache")
+        build(reference.project, reference.cache)  # its caches warm: it is only ever compared warm
         for scale in options.scales:
-            project = make_project(Path(temporary) / f"x{scale}", scale)
+            project = make_project(Path(temporary) / f"x{scale}", scale, timed=True)
             start = time.perf_counter()
             check_data(project / "data")
             check = time.perf_counter() - start
             empty = make_empty_site(project, Path(temporary) / f"x{scale}-empty")
             repeat = options.repeat if scale < 100 else 1
             cache = Path(temporary) / f"x{scale}-cache"
-            first, real = first_and_median_build(project, cache, repeat)
+            if scale == 1:
+                first, real = first_and_median_build(project, cache, repeat)
+                wall = same = "–"
+            else:
+                reference.builds.clear()
+                first = build(project, cache)
+                real = median_build([reference.around(project, cache) for _ in range(repeat)])
+                wall, same = versus(real, reference.builds)
             bare = first_and_median_build(empty, cache, repeat)[1]
-            per_page_at_1 = per_page_at_1 or (real.per_page_ms if scale == 1 else None)
-            versus = f"{real.per_page_ms / per_page_at_1 - 1:+.0%}" if per_page_at_1 else "–"
             size, name = real.largest
             print(
                 f"| {scale}× | {real.pages} | {first.seconds:.2f} s | {real.seconds:.2f} s | {bare.seconds:.2f} s "
-                f"| {real.seconds / bare.seconds:.2f}× | {real.per_page_ms:.1f} ms | {versus} "
+                f"| {real.seconds / bare.seconds:.2f}× | {real.per_page_ms:.1f} ms | {wall} | {same} "
                 f"| {real.peak_mib:.0f} MiB | {size / 1024:.0f} KiB ({name}) | {check:.2f} s |",
                 flush=True,
             )

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from baltic_plans import paging
+from baltic_plans.build_cache import cache_root
 from baltic_plans.involvement import involvement
 from baltic_plans.links import localized_files, organisation_page, place_page, plan_pages
 from baltic_plans.load import check_data
@@ -148,3 +149,11 @@ def test_a_long_organisations_page_is_published_in_parts_that_link_each_other_an
             nav = html[html.index("md-nav--primary") : html.index("md-sidebar--secondary")]
             assert "organisations/" + org_id not in nav  # the parts are outside the navigation, as part 1 is
         assert linked == [entry.owner.id for entry in involvement(site)[org_id]], org_id
+
+
+def test_a_timed_copy_reports_each_pages_render_time_in_both_languages(tmp_path: Path):
+    project = benchmark.make_project(tmp_path / "timed", 1, timed=True)
+    built = benchmark.build(project, cache_root())  # the PDFs the other builds typeset
+    assert built.pages == len(built.page_ms)
+    assert {name for name in built.page_ms if name.endswith(".en.md")} and all(ms > 0 for ms in built.page_ms.values())
+    assert "organisations/cbss.en.md" in built.page_ms and "organisations/cbss.md" in built.page_ms
