@@ -157,3 +157,4 @@ def test_a_timed_copy_reports_each_pages_render_time_in_both_languages(tmp_path:
     assert built.pages == len(built.page_ms)
     assert {name for name in built.page_ms if name.endswith(".en.md")} and all(ms > 0 for ms in built.page_ms.values())
     assert "organisations/cbss.en.md" in built.page_ms and "organisations/cbss.md" in built.page_ms
+    assert benchmark.versus(built, [built]) == ("+0%", f"+0% ({built.pages} pages)")  # each page's content found
