@@ -1,7 +1,7 @@
 """Pages made from the data rather than written in docs/: the combined timeline a page per year, a page per
 source document, per organisation, per place with activities, and each plan's full report. A year, an
-organisation or a place with more than PAGE_SIZE entries is split into parts of even length, so no page grows
-with the data: at a hundred times the plans, a page costs what it costs at one."""
+organisation or a place with more than PAGE_SIZE entries is split into parts of even length, each a page, so
+that no page grows with the data."""
 
 from __future__ import annotations
 
