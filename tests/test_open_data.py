@@ -26,6 +26,9 @@ from test_build import LANGUAGES, page, parse
 
 from baltic_plans import ics, jsonld
 from baltic_plans.dates import Precision
+from baltic_plans.edition import Edition
+from baltic_plans.links import area_pages, plan_page, record_page
+from baltic_plans.memo import PerBuild
 from baltic_plans.model import Site
 from baltic_plans.open_data import ALL_PLANS, DATA_PACKAGE
 from baltic_plans.render import file_size
@@ -338,3 +341,19 @@ def fetch_when_up(url: str, seconds: float = 120) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+
+
+def test_each_pages_linked_data_comes_from_one_index_of_the_build_not_a_scan_of_the_plans(real_site: Site, monkeypatch):
+    made = []
+    index = jsonld._activities_by_page
+    monkeypatch.setattr(jsonld, "_activities_by_page", lambda site: made.append(site) or index(site))
+    monkeypatch.setattr(jsonld, "_anchored", PerBuild())
+    edition = Edition(real_site, "en", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), "Baltic Plans")
+    for plan in real_site.plans:
+        for path in (plan_page(plan.id), *area_pages(plan)):
+            graph = jsonld.page_graph(edition, path)
+            events = {node["@id"].partition("#")[2] for node in graph["@graph"]} if graph else set()
+            on_page = [p for p in real_site.activities(plan) if record_page(plan.id, p.area and p.area.id) == path]
+            expected = {p.activity.id for p in on_page if p.activity.date}
+            assert events == expected, path
+    assert made == [real_site]

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from . import links as pages
 from .edition import Edition, plain
-from .model import Organisation, Placed, area_activities
+from .memo import PerBuild
+from .model import Organisation, Placed, Site, area_activities
 from .views import shorten
 
 CONTEXT = "https://schema.org"
@@ -26,13 +27,20 @@ def page_graph(edition: Edition, docs_path: str) -> dict | None:
 
 def page_activities(edition: Edition, docs_path: str) -> Iterable[Placed]:
     """The activities anchored on a plan's page (its background events) or an area's page."""
-    for plan in edition.site.plans:
-        if docs_path == pages.plan_page(plan.id):
-            return (p for p in edition.site.activities(plan) if p.area is None)
+    return _anchored.get(edition.site, None, lambda: _activities_by_page(edition.site)).get(docs_path, ())
+
+
+_anchored: PerBuild[dict[str, list[Placed]]] = PerBuild()  # every page asks: not a scan of the plans per page
+
+
+def _activities_by_page(site: Site) -> dict[str, list[Placed]]:
+    """Each plan's and area's page (docs/ path) → the activities anchored on it."""
+    found: dict[str, list[Placed]] = {}
+    for plan in site.plans:
+        found[pages.plan_page(plan.id)] = [p for p in site.activities(plan) if p.area is None]
         for area in plan.areas:
-            if docs_path == pages.area_page(plan.id, area.id):
-                return area_activities(plan, area)
-    return ()
+            found[pages.area_page(plan.id, area.id)] = list(area_activities(plan, area))
+    return found
 
 
 def event(edition: Edition, placed: Placed) -> dict:
