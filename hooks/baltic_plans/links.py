@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
@@ -81,7 +82,7 @@ def localized_files(docs_path: str) -> list[str]:
     return [f"{stem}{suffix}.md" for suffix in LANGUAGE_SUFFIXES.values()]
 
 
-def data_behind(docs_path: str, plan_ids: set[str]) -> str | None:
+def data_behind(docs_path: str, plan_ids: Collection[str]) -> str | None:
     """The data file (or folder, ending in /) a page is made from, for its "edit the data" link."""
     folder, slash, _ = docs_path.partition("/")
     if slash and folder in plan_ids:

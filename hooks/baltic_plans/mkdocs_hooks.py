@@ -69,7 +69,7 @@ def edit_data_link(page, config) -> None:
     base = repository_base(config)
     if base is None:
         return
-    plan_ids = {plan.id for plan in checked_site(data_dir(config)).plans}
+    plan_ids = checked_site(data_dir(config)).plans_by_id.keys()
     data = pages.data_behind(getattr(page.file, "norm_src_uri", None) or page.file.src_uri, plan_ids)
     if data is None:
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -258,12 +259,15 @@ class Site:
     places: dict[str, Place]
     sources: dict[str, tuple[str, ...]]  # file name in data/sources/ → its lines
 
+    @cached_property
+    def plans_by_id(self) -> dict[str, Plan]:
+        """Plan id → its plan, in the site's order (every page asks for its plan)."""
+        return {plan.id: plan for plan in self.plans}
+
     def plan(self, plan_id: str) -> Plan:
-        for plan in self.plans:
-            if plan.id == plan_id:
-                return plan
-        valid = ", ".join(p.id for p in self.plans)
-        raise LookupError(f"no plan '{plan_id}' (valid: {valid})")
+        if plan_id not in self.plans_by_id:
+            raise LookupError(f"no plan '{plan_id}' (valid: {', '.join(self.plans_by_id)})")
+        return self.plans_by_id[plan_id]
 
     def activities(self, plan: Plan | None = None) -> Iterator[Placed]:
         """Every activity of one plan (or all plans), in source order, with its context."""

@@ -14,10 +14,12 @@ from mkdocs.utils import write_file
 from . import links as pages
 from .load import checked_site
 from .macros import data_dir
+from .memo import PerBuild
 from .search_index import WrittenPage, documents, index_json, written_page
 
 INDEX_FOLDER = "search"
 _written: dict[str, list[WrittenPage]] = {}  # language → the pages rendered so far in its build
+_plan_pages: PerBuild[frozenset[str]] = PerBuild()  # every page asks whether it is one: not a list per page
 
 
 def index_path(lang: str) -> str:
@@ -41,7 +43,7 @@ def collect(page, html: str, config) -> None:
         return
     site = checked_site(data_dir(config))
     docs_path = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
-    made_from_data = docs_path in pages.plan_pages(site)
+    made_from_data = docs_path in _plan_pages.get(site, None, lambda: frozenset(pages.plan_pages(site)))
     title = page.title or config["site_name"]
     _written.setdefault(_language(config), []).append(
         written_page(page.url, title, html, with_sections=not made_from_data)
