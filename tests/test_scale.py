@@ -116,6 +116,7 @@ def test_grown_site_builds_with_no_page_over_1_mb_and_a_nav_of_its_own_plan_and_
     assert len(plans) > NAV_PLANS_LISTED  # so every page's navigation stays the same size as plans are added
     html = (site_dir / "en" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
     nav = html[html.index("md-nav--primary") : html.index("md-sidebar--secondary")]
+    assert re.search(r'<a href="\.\./\.\./" title="[^"]+" class="md-header__button md-logo"', html)  # home: en/
     own = next(plan for plan in plans if plan.id == "cbss-2008")
     assert all(f'href="../{area.id}/"' in nav for area in own.areas if area.id != "education")
     assert not any(f"{plan.id}/" in nav for plan in plans if plan is not own)

@@ -117,7 +117,9 @@ def page_nav(nav: Navigation, config) -> Navigation:
     all_plans = Link(label("nav_all_plans", plans.bp_plans, count=str(count)), home)
     shown = Section(plans.title, [*own_plan, all_plans])
     shown.active = plans.active
-    return Navigation([shown if item is plans else item for item in nav.items], nav.pages)
+    shown_nav = Navigation([shown if item is plans else item for item in nav.items], [])
+    shown_nav.pages, shown_nav.homepage = nav.pages, nav.homepage  # as found once: MkDocs looks through every page
+    return shown_nav
 
 
 def in_navigation(page, nav: Navigation) -> bool:
