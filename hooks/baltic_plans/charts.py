@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Plan
-from .views import STATUSES, Renderer, clean, label
+from .views import STATUSES, Renderer, clean, count, label
 
 WIDTH = 600  # viewBox units; the SVG scales to the column
 ROW_HEIGHT = 44  # the area's title above its bar
@@ -86,6 +86,8 @@ def status_label(status: str, r: Renderer) -> str:
 
 
 def describe(bar: Bar, r: Renderer) -> str:
-    """One area in words, for screen readers: 'Education: 12 activities (5 done, 4 ongoing, 3 planned).'"""
-    parts = ", ".join(f"{s.count} {s.label}" for s in bar.segments)
-    return label("chart_row", r.lang, area=bar.title, total=bar.total, parts=parts)
+    """One area in words, for screen readers: 'Education: 12 activities (done: 5, ongoing: 4, planned: 3).'"""
+    parts = ", ".join(f"{s.label}: {s.count}" for s in bar.segments)
+    return label(
+        "chart_row", r.lang, area=bar.title, activities=count(bar.total, "count_activities", r.lang), parts=parts
+    )

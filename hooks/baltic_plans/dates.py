@@ -1,9 +1,16 @@
-"""Dates at the source's precision, written in EDTF (ISO 8601-2) and shown by Babel.
+"""Dates at the source's precision, written in EDTF (ISO 8601-2); `date_text` writes them for readers.
 
 Accepted forms (EDTF level 0 and the season of level 1): YYYY, YYYY-MM, YYYY-MM-DD,
-YYYY-21..24 (spring, summer, autumn, winter), and an interval A/B of those.
-This subset is parsed here with a regular expression and `datetime`: the `edtf` package's
-pyparsing grammar took 20 ms per date, over 95 % of the data check.
+YYYY-21..24 (spring, summer, autumn, winter), and an interval A/B of those. A single month or year
+may be narrowed to its early, middle or end part (an activity's `within`, the source's "marta vidū").
+This subset is parsed here with a regular expression and `datetime` (the `edtf` package's
+pyparsing grammar was most of the data check's time).
+
+The order rule, the same on every page and in the calendars: a date stands for the period it names, and
+dates sort by that period's first day, then by its last (so a day comes before the month it starts, a
+month before its year). Early, mid and end are the first, middle and last third of a month (days 1–10,
+11–20, 21 to the end) or of a year (January–April, May–August, September–December): "mid-March" comes
+after 5 March, "end of May" after 13–15 May, "end of 2007" after February 2007.
 """
 
 from __future__ import annotations
@@ -11,19 +18,17 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from babel import Locale
-from babel.dates import format_date, format_skeleton, parse_pattern
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import core_schema
 
 _POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 _OTHER_EDTF = re.compile(r"[~?%X]|\.\.|^-|[+-]\d{2}:?\d{2}$|T")
 VALID_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, a season YYYY-21..24, or a range A/B of these"
-BABEL_LOCALES = {"lv": "lv", "en": "en_GB"}
+BABEL_LOCALES = {"lv": "lv", "en": "en_GB"}  # each language's CLDR locale
 
 
 class Precision(StrEnum):
@@ -46,6 +51,9 @@ class Within(StrEnum):
     EARLY = "early"
     MID = "mid"
     END = "end"
+
+
+THIRDS = (Within.EARLY, Within.MID, Within.END)
 
 
 @dataclass(frozen=True, order=True)
@@ -100,6 +108,7 @@ class PlanDate:
     start: Point
     end: Point | None = None
     text: str = ""
+    part: Within | None = None  # the early, middle or end third of a single month or year
 
     @classmethod
     def parse(cls, value: str) -> PlanDate:
@@ -119,13 +128,31 @@ class PlanDate:
     def is_range(self) -> bool:
         return self.end is not None
 
+    def narrowed(self, part: Within | None) -> PlanDate:
+        """The same date narrowed to its early, middle or end third ('mid-March 2008')."""
+        if part is None:
+            return self
+        if self.is_range or self.precision not in (Precision.MONTH, Precision.YEAR):
+            raise ValueError(f"'{self}' cannot be narrowed to its {part.value}: only a single month or year can")
+        return replace(self, part=part)
+
     @property
     def first_day(self) -> dt.date:
-        return self.start.first_day
+        return self._third()[0] if self.part else self.start.first_day
 
     @property
     def last_day(self) -> dt.date:
-        return (self.end or self.start).last_day
+        return self._third()[1] if self.part else (self.end or self.start).last_day
+
+    def _third(self) -> tuple[dt.date, dt.date]:
+        """The first and last day of the early, middle or end third of this month or year."""
+        third = THIRDS.index(self.part)
+        year, month = self.start.year, self.start.month
+        if month:
+            last = calendar.monthrange(year, month)[1] if third == 2 else 10 * third + 10
+            return dt.date(year, month, 10 * third + 1), dt.date(year, month, last)
+        last_month = 4 * third + 4
+        return dt.date(year, 4 * third + 1, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
 
     @property
     def precision(self) -> Precision:
@@ -171,70 +198,3 @@ def _point(text: str, value: str) -> Point:
     except ValueError:
         raise ValueError(f"'{value}' is not a valid date (expected {VALID_FORMS})") from None
     return Point(year, month, day)
-
-
-# -- formatting -----------------------------------------------------------------------------
-
-
-def format_plan_date(date: PlanDate, lang: str, within: Within | None = None) -> str:
-    """The date as a reader of `lang` expects it, at the source's precision."""
-    locale = BABEL_LOCALES[lang]
-    if date.end is None:
-        text = _format_point(date.start, locale)
-        return _qualify(text, date.start, within, lang, locale) if within else text
-    return _format_range(date.start, date.end, locale)
-
-
-def _format_point(point: Point, locale: str) -> str:
-    match point.precision:
-        case Precision.DAY:
-            return format_date(point.first_day, "long", locale=locale)
-        case Precision.MONTH:
-            return format_skeleton("yMMMM", point.first_day, locale=locale)
-        case Precision.SEASON:
-            return SEASONS[locale][point.season].format(year=point.year)
-        case _:
-            return str(point.year)
-
-
-def _format_range(start: Point, end: Point, locale: str) -> str:
-    if start.precision is end.precision is Precision.DAY:
-        return _day_interval(start.first_day, end.first_day, locale)
-    if start.precision is end.precision is Precision.YEAR:
-        return f"{start.year}–{end.year}"
-    return f"{_format_point(start, locale)} – {_format_point(end, locale)}"
-
-
-def _day_interval(start: dt.date, end: dt.date, locale: str) -> str:
-    """CLDR's interval pattern for 'yMMMd' with the month written in full (CLDR has no 'yMMMMd')."""
-    if start == end:
-        return format_date(start, "long", locale=locale)
-    diff = "y" if start.year != end.year else "M" if start.month != end.month else "d"
-    parts = Locale.parse(locale).interval_formats["yMMMd"][diff]
-    full = [part.replace("MMM", "MMMM").replace("MMMMM", "MMMM") for part in parts]
-    return "".join(parse_pattern(pattern).apply(day, locale) for pattern, day in zip(full, (start, end), strict=True))
-
-
-def _qualify(text: str, point: Point, within: Within, lang: str, locale: str) -> str:
-    if lang == "lv":
-        # Latvian needs the genitive month ('marta vidū'); CLDR only has the nominative.
-        period = f"{point.year}. gada" + (f" {LV_MONTHS_GENITIVE[point.month - 1]}" if point.month else "")
-        return f"{period} {LV_WITHIN[within]}"
-    return EN_WITHIN[within].format(when=text)
-
-
-SEASONS = {
-    "lv": {
-        21: "{year}. gada pavasaris",
-        22: "{year}. gada vasara",
-        23: "{year}. gada rudens",
-        24: "{year}. gada ziema",
-    },
-    "en_GB": {21: "spring {year}", 22: "summer {year}", 23: "autumn {year}", 24: "winter {year}"},
-}
-LV_MONTHS_GENITIVE = (
-    "janvāra", "februāra", "marta", "aprīļa", "maija", "jūnija",
-    "jūlija", "augusta", "septembra", "oktobra", "novembra", "decembra",
-)  # fmt: skip
-LV_WITHIN = {Within.EARLY: "sākumā", Within.MID: "vidū", Within.END: "beigās"}
-EN_WITHIN = {Within.EARLY: "early {when}", Within.MID: "mid-{when}", Within.END: "end of {when}"}

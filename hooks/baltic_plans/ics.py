@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from icalendar import Calendar, Event
 from icalendar.enums import STATUS
 
-from .dates import Precision, format_plan_date
+from .date_text import format_plan_date
+from .dates import Precision
 from .edition import Edition, plain
 from .model import Placed, Plan, Status
 from .views import label, shorten
@@ -71,10 +72,10 @@ def _calendar(edition: Edition, plan: Plan | None, events: list[bytes]) -> bytes
 
 def event(edition: Edition, placed: Placed) -> Event:
     activity, lang = placed.activity, edition.lang
-    date = activity.date
+    date = activity.when
     assert date is not None
     text = plain(activity.text, lang)
-    when = format_plan_date(date, lang, activity.within)
+    when = format_plan_date(date, lang)
     exact = date.precision is Precision.DAY
     places = [edition.site.places[p] for p in activity.places]
     ev = Event.new(

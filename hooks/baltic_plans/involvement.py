@@ -1,5 +1,7 @@
-"""Which tasks and blocks name each organisation: as a body of their own, of their area or of one of their
-activities, or as a task's coordinator."""
+"""Which tasks and blocks name each organisation: as a body of their own or of one of their activities (tasks
+that share one accomplished/planned cell share its activities), as a task's coordinator, or as the body that
+issued the plan, which is involved in all of it. An area's heading naming a body does not tie it to every task
+of the area."""
 
 from __future__ import annotations
 
@@ -32,13 +34,16 @@ def _involvement(site: Site) -> dict[str, tuple[Involved, ...]]:
     for plan in site.plans:
         for area in plan.areas:
             for owner in [*area.tasks, *area.blocks]:
-                for org_id in sorted(_named(area, owner)):
+                for org_id in sorted({plan.issuer, *_named(area, owner)}):
                     found.setdefault(org_id, []).append(Involved(plan, area, owner))
     return {org_id: tuple(entries) for org_id, entries in found.items()}
 
 
 def _named(area: Area, owner: Task | Block) -> set[str]:
-    named = {*owner.bodies, *area.bodies, *(body for activity in owner.activities for body in activity.bodies)}
+    activities = owner.activities
+    if isinstance(owner, Task) and owner.shares_cell_with:
+        activities = next(task.activities for task in area.tasks if task.id == owner.shares_cell_with)
+    named = {*owner.bodies, *(body for activity in activities for body in activity.bodies)}
     if isinstance(owner, Task) and owner.coordinator:
         named.add(owner.coordinator)
     return named

@@ -116,6 +116,11 @@ class Activity(Record):
     bodies: list[RecordId] = []
     text: Text
 
+    @property
+    def when(self) -> PlanDate | None:
+        """The date as shown and sorted: narrowed to the part of the month or year the source names."""
+        return self.date.narrowed(self.within) if self.date else None
+
 
 class Task(Record):
     """A task (CBSS) or action point (BaltMet), with its accomplished/planned cell."""

@@ -94,7 +94,7 @@ def timeline_pages(site: Site) -> Pages[Placed]:
 
 
 def _timeline_pages(site: Site) -> list[Part[Placed]]:
-    dated = sorted((p for p in site.activities() if p.activity.date), key=lambda p: p.activity.date.sort_key)
+    dated = sorted((p for p in site.activities() if p.activity.date), key=lambda p: p.activity.when.sort_key)
     by_year = groupby(dated, key=lambda p: p.activity.date.start.year)
     return [part for year, entries in by_year for part in split(str(year), tuple(entries), _timeline_path)]
 
@@ -124,7 +124,7 @@ def place_pages(site: Site) -> Pages[Placed]:
 def _place_pages(site: Site) -> list[Part[Placed]]:
     result: list[Part[Placed]] = []
     for place_id, found in activities_by_place(site).items():
-        dated = sorted((p for p in found if p.activity.date), key=lambda p: p.activity.date.sort_key)
+        dated = sorted((p for p in found if p.activity.date), key=lambda p: p.activity.when.sort_key)
         result += split(place_id, [*dated, *(p for p in found if not p.activity.date)], links.place_page)
     return result
 

@@ -7,21 +7,20 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import groupby
 
-from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import charts, ics, open_data, paging
 from . import links as pages
 from .build_cache import compiled_templates
-from .dates import BABEL_LOCALES, format_plan_date
+from .date_text import format_day, format_plan_date
 from .edition import Edition
 from .involvement import Involved, involvement
 from .links import Links
 from .model import Block, Lang, Placed, Plan, Site, area_activities
 from .schema import SCHEMAS
 from .tables import TABLES
-from .views import Renderer, clean, file_size, label, shorten
+from .views import Renderer, clean, count, file_size, label, shorten
 
 SECTIONS = ("purpose", "background", "framework")
 
@@ -90,7 +89,12 @@ class Page:
 
     @property
     def template_globals(self) -> dict:
-        return {"r": self.renderer, "t": lambda key, **v: label(key, self.lang, **v), "lang": self.lang}
+        return {
+            "r": self.renderer,
+            "t": lambda key, **v: label(key, self.lang, **v),
+            "n": lambda number, key: count(number, key, self.lang),
+            "lang": self.lang,
+        }
 
     def render(self, template: str, **context) -> str:
         return tidy(environment().get_template(template).render(**self.template_globals, **context))
@@ -160,8 +164,8 @@ def area_summary(page: Page, plan_id: str, area_id: str) -> str:
         citation=r.citation(plan, area.source),
         plan_href=r.links.to(pages.plan_page(plan.id)),
         counts=r.area_counts(plan, area),
-        caption=label("counts_caption", page.lang, plan=area.title(page.lang)),
-        tasks_word=r.tasks_word(plan),
+        caption=counts_caption(page, plan, area.title(page.lang)),
+        task_kind=r.task_kind(plan),
     )
 
 
@@ -177,7 +181,8 @@ def has_progress(area) -> bool:
 
 
 def task_table_body(page: Page, plan: Plan, area) -> str:
-    """The area's tasks in the source's shape (task | accomplished | planned), and its blocks."""
+    """The area's tasks in the source's shape (task | accomplished/planned, each item with its status), and its
+    blocks."""
     r = page.renderer
     caption_key = "task_table_caption" if has_progress(area) else "action_table_caption"
     return page.render(
@@ -213,8 +218,8 @@ def plan_overview(page: Page, plan_id: str) -> str:
         plan=plan,
         **plan_facts(page, plan),
         counts=r.plan_counts(plan),
-        caption=label("counts_caption", page.lang, plan=plan.short_title(page.lang)),
-        tasks_word=r.tasks_word(plan),
+        caption=counts_caption(page, plan, plan.short_title(page.lang)),
+        task_kind=r.task_kind(plan),
         chart=charts.status_chart(r, plan, f"bp-chart-{plan.id}"),
         areas=areas,
         areas_title=((plan.areas_title or None) and plan.areas_title(page.lang)) or label("areas", page.lang),
@@ -224,6 +229,11 @@ def plan_overview(page: Page, plan_id: str) -> str:
         report_href=r.links.to(pages.report_page(plan.id)),
         pdf=pdf_link(page, plan.id),
     )
+
+
+def counts_caption(page: Page, plan: Plan, title: str) -> str:
+    key = "counts_caption_action_points" if page.renderer.task_kind(plan) == "action_points" else "counts_caption"
+    return label(key, page.lang, plan=title)
 
 
 def plan_facts(page: Page, plan: Plan) -> dict:
@@ -259,7 +269,7 @@ def plan_section(page: Page, plan_id: str, name: str) -> str:
     section = getattr(plan, name)
     if section is None:
         return ""
-    events = sorted(section.events, key=lambda e: e.date.sort_key if e.date else (plan.period.first_day,) * 2)
+    events = sorted(section.events, key=lambda e: e.when.sort_key if e.when else (plan.period.first_day,) * 2)
     return page.render(
         "plan_section.html",
         section=section,
@@ -284,8 +294,8 @@ def home_overview(page: Page) -> str:
             "as_of": format_plan_date(plan.as_of, page.lang) if plan.as_of else None,
             "period": format_plan_date(plan.period, page.lang),
             "counts": r.plan_counts(plan),
-            "tasks_word": r.tasks_word(plan),
-            "caption": label("counts_caption", page.lang, plan=plan.short_title(page.lang)),
+            "task_kind": r.task_kind(plan),
+            "caption": counts_caption(page, plan, plan.short_title(page.lang)),
             "chart": charts.status_chart(r, plan, f"bp-chart-{plan.id}"),
         }
         for plan in page.site.plans
@@ -390,6 +400,7 @@ def organisation_page(page: Page) -> str:
         page.render(
             "organisation.html",
             org=org,
+            abbr=abbr,
             by_plan=by_plan,
             involved=this.total,
             parts=parts_pager(page, all_pages, this),
@@ -504,7 +515,7 @@ def open_data_columns(page: Page) -> str:
 def open_data_left_out(page: Page) -> str:
     """How many dated activities no calendar holds (dated only to the year), linking to their years' timeline
     pages, where each is listed: the list itself would grow with the data (1 MB at 100x)."""
-    left_out = sorted(ics.left_out(page.site.activities()), key=lambda p: p.activity.date.sort_key)
+    left_out = sorted(ics.left_out(page.site.activities()), key=lambda p: p.activity.when.sort_key)
     years = [
         (year, len(list(entries)), page.renderer.links.to(pages.timeline_page(year)))
         for year, entries in groupby(left_out, key=lambda p: p.activity.date.start.year)
@@ -530,4 +541,4 @@ def open_data_schemas(page: Page) -> str:
 
 
 def built_on(page: Page) -> str:
-    return format_date(page.edition.built.date(), "long", locale=BABEL_LOCALES[page.lang])
+    return format_day(page.edition.built.date(), page.lang)

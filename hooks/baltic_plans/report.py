@@ -1,5 +1,5 @@
-"""A plan's full report: the whole plan on one page in the source's layout (area → goal → task | accomplished |
-planned), for reading through and printing; the same Markdown makes the plan's PDF (printing.py)."""
+"""A plan's full report: the whole plan on one page in the source's layout (area → goal → task |
+accomplished/planned), for reading through and printing; the same Markdown makes the plan's PDF (printing.py)."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 
 from . import links as pages
-from .dates import format_plan_date
+from .date_text import format_plan_date
 from .edition import plain
 from .model import Activity, Lang, Plan, Site, Task
 from .places import activities_by_place
@@ -118,8 +118,8 @@ def task_document(plan: Plan, task: Task, lang: Lang, where: str, keywords: str)
 def activity_document(activity: Activity, lang: Lang, where: str, keywords: str) -> Document:
     text = plain(activity.text, lang)
     tags = [label("search_activity", lang), label(f"status_{activity.status}", lang)]
-    if activity.date:
-        tags.append(format_plan_date(activity.date, lang, activity.within))
+    if activity.when:
+        tags.append(format_plan_date(activity.when, lang))
     return Document(f"{where}#{activity.id}", shorten(text, TITLE_LENGTH), text, "activity", tuple(tags), keywords)
 
 

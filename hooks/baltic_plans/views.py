@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -11,12 +10,13 @@ from functools import cache, cached_property
 from importlib import resources
 
 import yaml
-from babel.dates import format_date
+from babel import Locale
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from . import links as pages
-from .dates import BABEL_LOCALES, Precision, format_plan_date
+from .date_text import format_month, format_plan_date
+from .dates import BABEL_LOCALES, Precision
 from .links import Links
 from .model import Area, Block, Lang, Pending, Placed, Plan, PlanKind, Site, Status, Task, Text, area_activities
 
@@ -30,6 +30,13 @@ def labels() -> dict[str, dict[str, str]]:
 
 def label(key: str, lang: Lang, **values: str) -> str:
     return labels()[key][lang].format(**values)
+
+
+def count(number: int, key: str, lang: Lang) -> str:
+    """'1 activity', '21 aktivitāte', '10 aktivitāšu': the word in the number's CLDR plural category."""
+    forms = labels()[key][lang]
+    category = Locale.parse(BABEL_LOCALES[lang]).plural_form(number)
+    return f"{format_decimal(number, locale=BABEL_LOCALES[lang])} {forms[category]}"
 
 
 def clean(text: str) -> str:
@@ -93,8 +100,7 @@ class TaskView:
 @dataclass(frozen=True)
 class TableRow:
     tasks: list[TaskView]
-    accomplished: list[ActivityView]
-    planned: list[ActivityView]
+    activities: list[ActivityView]  # the source's one accomplished/planned cell, in its order
 
 
 @dataclass(frozen=True)
@@ -162,7 +168,7 @@ class Renderer:
             id=a.id,
             status=a.status.value,
             status_label=label(f"status_{a.status.value}", self.lang),
-            date_text=format_plan_date(a.date, self.lang, a.within) if a.date else None,
+            date_text=format_plan_date(a.when, self.lang) if a.when else None,
             datetime=a.date.start.iso if a.date else None,
             text=clean(a.text(self.lang)),
             group=clean(a.group(self.lang)) if a.group else None,
@@ -179,10 +185,20 @@ class Renderer:
         return self.links.to(pages.record_page(placed.plan.id, area_id), placed.activity.id)
 
     def context(self, placed: Placed) -> str:
+        """Where a record stands, for wherever it is shown outside its task: plan · area · its task (or block), so
+        that a record split from a sentence ("and it will conclude in Riga…") says what "it" is."""
         plan = placed.plan.short_title(self.lang)
         if placed.area is None:
             return f"{plan} · {label('background', self.lang)}"
-        return f"{plan} · {placed.area.title(self.lang)}"
+        owner = placed.owner
+        if isinstance(owner, Block):
+            owner_text = clean(owner.title(self.lang))
+        else:
+            number = f"{owner.number} " if owner.number else ""
+            owner_text = (
+                f"{label('kind_task', self.lang).capitalize()} {number}“{shorten(clean(owner.text(self.lang)), 80)}”"
+            )
+        return f"{plan} · {placed.area.title(self.lang)} · {owner_text}"
 
     def task(self, plan: Plan, task: Task) -> TaskView:
         return TaskView(
@@ -210,8 +226,7 @@ class Renderer:
             views = [self.activity(Placed(a, plan, area, task)) for a in task.activities]
             row = TableRow(
                 tasks=[self.task(plan, task)],
-                accomplished=[v for v in views if v.status != Status.PLANNED],
-                planned=[v for v in views if v.status == Status.PLANNED],
+                activities=views,
             )
             rows.append(row)
             row_of[task.id] = row
@@ -230,7 +245,7 @@ class Renderer:
     def timeline(self, placed: Iterable[Placed], anchor_prefix: str = "") -> tuple[list[YearGroup], list[ActivityView]]:
         """Dated activities by year and month, oldest first; the undated ones apart, in source order."""
         placed = list(placed)
-        dated = sorted((p for p in placed if p.activity.date), key=lambda p: p.activity.date.sort_key)
+        dated = sorted((p for p in placed if p.activity.date), key=lambda p: p.activity.when.sort_key)
         undated = [self.activity(p) for p in placed if not p.activity.date]
         years: dict[int, dict[int | None, list[ActivityView]]] = {}
         for p in dated:
@@ -254,7 +269,7 @@ class Renderer:
         """None for entries dated only to a year or season: they stand under the year itself."""
         if month is None:
             return None
-        return format_date(dt.date(year, month, 1), "LLLL", locale=BABEL_LOCALES[self.lang]).capitalize()
+        return format_month(year, month, self.lang)
 
     # -- counts ----------------------------------------------------------------------------------
 
@@ -270,8 +285,9 @@ class Renderer:
             (p for a in plan.areas for p in area_activities(plan, a)), sum(len(a.tasks) for a in plan.areas)
         )
 
-    def tasks_word(self, plan: Plan) -> str:
-        return label("count_action_points" if plan.kind is PlanKind.ACTION_PLAN else "count_tasks", self.lang)
+    def task_kind(self, plan: Plan) -> str:
+        """What a plan's items are called: 'tasks' (a progress report's) or 'action_points' (an action plan's)."""
+        return "action_points" if plan.kind is PlanKind.ACTION_PLAN else "tasks"
 
     # -- text ------------------------------------------------------------------------------------
 
