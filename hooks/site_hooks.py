@@ -26,6 +26,11 @@ def on_nav(nav, config, files):
     return nav
 
 
+def on_page_markdown(markdown, page, config, files):
+    mkdocs_hooks.headings_in_page_language(page, config)
+    return markdown
+
+
 def on_page_content(html, page, config, files):
     return slots.fill(html)
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from statistics import median
 
 import yaml
+from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -111,7 +112,7 @@ def make_project(destination: Path, scale: int, timed: bool = False) -> Path:
 def make_empty_site(project: Path, destination: Path) -> Path:
     """The same pages and navigation with only their titles: what MkDocs and Material cost on their own."""
     site = check_data(project / "data").site
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    config = mkdocs_yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))  # with its !ENV tags
     shutil.copytree(project / "docs", destination / "docs")
     shutil.copytree(project / "hooks" / "overrides", destination / "hooks" / "overrides")
     for path in generated_pages(site):  # the pages the hook makes from the data, as files

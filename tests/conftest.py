@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -140,7 +141,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 # -- the site as published ----------------------------------------------------------------------------
 
-SITE_URL = load_yaml(ROOT / "mkdocs.yml")["site_url"]  # https://example.github.io/baltic-plans/
+SITE_URL = mkdocs_yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]  # as MkDocs reads it
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ publish the sources; give each page its "edit the data" link."""
 from __future__ import annotations
 
 import logging
+import os
 from functools import cache
 from pathlib import Path
 
@@ -44,6 +45,29 @@ def validate(config) -> None:
         )
     config["nav"] = with_plans(config["nav"] or [], result.site)
     repository_base(config)  # fail now, not on the first page, if edit_uri cannot point at data/
+    say_if_placeholder_addresses(config)
+
+
+PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/")
+
+
+def say_if_placeholder_addresses(config) -> None:
+    """Canonical links, edit links, the CSV's url column and "how to cite" are made from site_url and repo_url:
+    a build with mkdocs.yml's placeholders says so, and fails where the addresses must be real (the deploy)."""
+    placeholders = [
+        f"{key}={config[key]}"
+        for key in ("site_url", "repo_url")
+        if any(host in (config.get(key) or "") for host in PLACEHOLDER_HOSTS)
+    ]
+    if not placeholders:
+        return
+    message = (
+        f"placeholder address in mkdocs.yml ({', '.join(placeholders)}): links to the published site and to the "
+        "repository will point there; set SITE_URL and REPO_URL, as the deploy workflow does"
+    )
+    if os.environ.get("REQUIRE_REAL_URLS") == "1":
+        raise PluginError(message)
+    log.info(message)
 
 
 def compile_each_page_source_once(config) -> None:
@@ -218,6 +242,18 @@ NONCONFORMING_MARKUP = (
 )
 
 
+def page_language(page) -> str:
+    """The language of a page, as the i18n plugin set it on its file."""
+    return getattr(page.file, "locale", None) or pages.DEFAULT_LANGUAGE
+
+
+def headings_in_page_language(page, config) -> None:
+    """The heading anchors' tooltip ("Permanent link") in the page's language: MkDocs makes each page's Markdown
+    converter from the configuration when it renders the page, after this event."""
+    toc = config["mdx_configs"].setdefault("toc", {})
+    toc["permalink_title"] = label("heading_permalink", page_language(page))
+
+
 def conforming_markup(html: str) -> str:
     """The page with Material's non-conforming attributes replaced (NONCONFORMING_MARKUP)."""
     for found, conforming in NONCONFORMING_MARKUP:
@@ -230,5 +266,5 @@ SEARCH_DIALOG = 'data-md-component="search" role="dialog">'
 
 def name_search_dialog(html: str, page) -> str:
     """Material's search is a dialog without a name (Lighthouse's aria-dialog-name); name it in the page's language."""
-    lang = getattr(page.file, "locale", None) or pages.DEFAULT_LANGUAGE
+    lang = page_language(page)
     return html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{label("search_dialog", lang)}">'))
