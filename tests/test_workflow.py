@@ -20,9 +20,13 @@ def steps(job: dict) -> list[str]:
     return [step.get("uses", "").split("@")[0] or step.get("run", "") for step in job["steps"]]
 
 
-def test_the_workflow_validates_under_the_github_workflow_schema():
+NEWEST = ROOT / ".github" / "workflows" / "newest-versions.yml"
+
+
+def test_the_workflows_validate_under_the_github_workflow_schema():
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+         str(WORKFLOW), str(NEWEST)],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
@@ -53,13 +57,17 @@ def test_main_is_deployed_through_configure_upload_deploy_with_least_privilege()
     flow = workflow()
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
     order = steps(build)
+    # configure-pages first: its base_url is the published address the build writes into links (SITE_URL)
     assert (
-        order.index("make build")
-        < order.index("actions/configure-pages")
+        order.index("actions/configure-pages")
+        < order.index("make build")
         < order.index("actions/upload-pages-artifact")
     )
-    for step in build["steps"][-2:]:
-        assert step["if"] == "github.event_name != 'pull_request'"
+    for name in ("actions/configure-pages", "actions/upload-pages-artifact"):
+        assert build["steps"][order.index(name)]["if"] == "github.event_name != 'pull_request'"
+    env = build["steps"][order.index("make build")]["env"]
+    assert "steps.pages.outputs.base_url" in env["SITE_URL"] and "github.repository" in env["REPO_URL"]
+    assert "'1'" in env["REQUIRE_REAL_URLS"]  # a deploy with mkdocs.yml's placeholder addresses fails
     assert steps(deploy) == ["actions/deploy-pages"]
     assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]
     assert flow["permissions"] == {"contents": "read"}
@@ -67,3 +75,11 @@ def test_main_is_deployed_through_configure_upload_deploy_with_least_privilege()
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_a_weekly_run_tests_the_newest_versions_the_ranges_allow_without_the_lock():
+    flow = yaml.safe_load(NEWEST.read_text(encoding="utf-8"))
+    assert flow[True]["schedule"]  # YAML 1.1 reads the key `on` as True
+    runs = "\n".join(steps(flow["jobs"]["newest"]))
+    assert "pip install --upgrade -e '.[test]'" in runs and "requirements.lock" not in runs
+    assert "make test" in runs
