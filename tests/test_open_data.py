@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import frictionless
 import pytest
-import yaml
 from icalendar import Calendar
+from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 from test_build import LANGUAGES, page, parse
 
 from baltic_plans import ics, jsonld
@@ -313,7 +313,7 @@ def test_mkdocs_serve_publishes_the_downloads_of_both_languages(project: Project
     with socket.socket() as probe:  # a free port
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    mount = urlsplit(yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+    mount = urlsplit(mkdocs_yaml_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [*MKDOCS, "serve", "--strict", "--no-livereload", "-a", f"127.0.0.1:{port}"]
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}

@@ -10,11 +10,7 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlparse
 
-import yaml
-
-from conftest import MKDOCS, ROOT, Project
-
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+from conftest import MKDOCS, SITE_URL, Project
 
 
 def free_port() -> int:
