@@ -44,7 +44,7 @@ def test_a_plan_without_reported_progress_has_no_chart(real_site: Site):
 
 
 @pytest.mark.parametrize(
-    ("lang", "words"), [("lv", ("paveikts", "notiek", "plānots", "kopā")), ("en", ("done", "in all"))]
+    ("lang", "words"), [("lv", ("paveikts:", "notiek:", "plānots:", "aktivitātes")), ("en", ("done:", "activities"))]
 )
 @pytest.mark.parametrize("url", ["", "cbss-2008"])
 def test_home_and_plan_pages_show_the_chart_with_a_text_equivalent_in_their_language(

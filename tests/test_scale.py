@@ -59,7 +59,7 @@ def test_timeline_pages_hold_every_dated_activity_once_in_order_and_none_is_long
     assert len(set(entries)) == len(entries)
     assert max(len(page.entries) for page in timeline) <= 10
     assert any(page.parts > 1 for page in timeline)  # this much data needs more than one page for some year
-    starts = [p.activity.date.sort_key for page in timeline for p in page.entries]
+    starts = [p.activity.when.sort_key for page in timeline for p in page.entries]
     assert starts == sorted(starts)
 
 

@@ -99,7 +99,9 @@ def event(edition: Edition, placed: Placed) -> Event:
 def description(edition: Edition, placed: Placed, when: str) -> list[str]:
     activity, lang = placed.activity, edition.lang
     parts = [plain(activity.text, lang)]
-    if activity.date.precision is not Precision.DAY:
+    if activity.within:
+        parts.append(label("calendar_precision_part", lang, date=when))
+    elif activity.date.precision is not Precision.DAY:
         parts.append(label(f"calendar_precision_{activity.date.precision.value}", lang, date=when))
     if activity.bodies:
         bodies = ", ".join(edition.site.organisations[b].label(lang) for b in activity.bodies)
