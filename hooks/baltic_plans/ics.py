@@ -18,7 +18,7 @@ from .date_text import format_plan_date
 from .dates import Precision
 from .edition import Edition, plain
 from .model import Placed, Plan, Status
-from .views import label, shorten
+from .views import label, lines_label, shorten
 
 PRECISION_PROPERTY = "X-BALTIC-PLANS-PRECISION"
 SUMMARY_LENGTH = 120
@@ -107,6 +107,5 @@ def description(edition: Edition, placed: Placed, when: str) -> list[str]:
         bodies = ", ".join(edition.site.organisations[b].label(lang) for b in activity.bodies)
         parts.append(f"{label('bodies', lang)}: {bodies}")
     parts.append(f"{label('status', lang)}: {label(f'status_{activity.status.value}', lang)}")
-    lines = label("source_lines" if "-" in activity.source else "source_line", lang, lines=activity.source)
-    parts.append(f"{label('source', lang)}: {placed.plan.source.file}, {lines.replace('-', '–')}")
+    parts.append(f"{label('source', lang)}: {placed.plan.source.file}, {lines_label(activity.source, lang)}")
     return parts

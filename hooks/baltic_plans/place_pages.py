@@ -10,13 +10,13 @@ from .dates import BABEL_LOCALES
 from .geo import basemap
 from .places import places_map
 from .render import Page, parts_pager, titled
-from .views import label
+from .views import alphabetical, label
 
 
 def places_overview(page: Page) -> str:
     """The map of every place some activity names, and the same places as a table (its text equivalent)."""
     drawn = places_map(page.renderer, basemap())
-    rows = sorted([*drawn.markers, *drawn.off_map], key=lambda m: m.name.casefold())
+    rows = sorted([*drawn.markers, *drawn.off_map], key=lambda m: alphabetical(m.name, page.lang))
     return (
         page.render("places_map.html", map=drawn)
         + "\n"

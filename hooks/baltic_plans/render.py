@@ -17,10 +17,10 @@ from .date_text import format_day, format_plan_date
 from .edition import Edition
 from .involvement import Involved, involvement
 from .links import Links
-from .model import Block, Lang, Placed, Plan, Site, area_activities
+from .model import Activity, Block, Lang, Placed, Plan, Site, Task, area_activities
 from .schema import SCHEMAS
 from .tables import TABLES
-from .views import Renderer, clean, count, file_size, label, shorten
+from .views import Renderer, alphabetical, clean, count, file_size, label, shorten
 
 SECTIONS = ("purpose", "background", "framework")
 
@@ -129,7 +129,7 @@ def plan_page(page: Page) -> str:
     """The whole page docs/<plan-id>/index.md: title, the editors' summary, overview and the plan's sections."""
     plan_id = page.own_plan()
     plan = page.site.plan(plan_id)
-    summary = f"{escape(clean(plan.summary(page.lang)))}\n\n" if plan.summary else ""
+    summary = f"{page.renderer.abbreviate(clean(plan.summary(page.lang)))}\n\n" if plan.summary else ""
     sections = [plan_section(page, plan_id, name) for name in SECTIONS]
     return "\n".join([plan_title(page, plan_id), summary + plan_overview(page, plan_id), *filter(None, sections)])
 
@@ -365,7 +365,7 @@ def organisations_table(page: Page) -> str:
     r = page.renderer
     found = involvement(page.site)
     rows = []
-    for org in sorted(page.site.organisations.values(), key=lambda o: r.body(o.id)[0].casefold()):
+    for org in sorted(page.site.organisations.values(), key=lambda o: alphabetical(r.body(o.id)[0], page.lang)):
         rows.append(
             {
                 "org": org,
@@ -477,17 +477,38 @@ def citations(page: Page, plan: Plan) -> list[dict]:
         if section:
             add(section.title(page.lang), "section", section.source, r.links.to(pages.plan_page(plan.id), name))
             for event in section.events:
-                add(event.id, "activity", event.source, r.links.to(pages.plan_page(plan.id), event.id))
+                add(
+                    record_words(event, page.lang),
+                    "activity",
+                    event.source,
+                    r.links.to(pages.plan_page(plan.id), event.id),
+                )
     for area in plan.areas:
         area_path = pages.area_page(plan.id, area.id)
         add(area.title(page.lang), "area", area.source, r.links.to(area_path))
         for owner in [*area.tasks, *area.blocks]:
-            add(
-                owner.id, "block" if isinstance(owner, Block) else "task", owner.source, r.links.to(area_path, owner.id)
+            kind, words = (
+                ("block", owner.title(page.lang))
+                if isinstance(owner, Block)
+                else ("task", task_words(owner, page.lang))
             )
+            add(words, kind, owner.source, r.links.to(area_path, owner.id))
         for placed in area_activities(plan, area):
-            add(placed.activity.id, "activity", placed.activity.source, r.links.to(area_path, placed.activity.id))
+            activity = placed.activity
+            add(record_words(activity, page.lang), "activity", activity.source, r.links.to(area_path, activity.id))
     return rows
+
+
+def task_words(task: Task, lang: Lang) -> str:
+    """A task as a reader names it: its number and first words ('1.1 BaltMet will …')."""
+    number = f"{task.number} " if task.number else ""
+    return number + shorten(clean(task.text(lang)), 70)
+
+
+def record_words(activity: Activity, lang: Lang) -> str:
+    """An activity as a reader names it: its date and first words."""
+    words = shorten(clean(activity.text(lang)), 70)
+    return f"{format_plan_date(activity.when, lang)}: {words}" if activity.when else words
 
 
 # -- open data ----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -44,6 +45,28 @@ def clean(text: str) -> str:
     if isinstance(text, Pending):
         return Pending(clean(text.text), text.lang, text.notice)
     return " ".join(text.split())
+
+
+def alphabetical(text: str, lang: Lang) -> str:
+    """A sort key in the language's alphabetical order: accents are ignored ("Cēsis" between "Centre" and "Civic"),
+    but in Latvian č, ģ, ķ, ļ, ņ, š and ž are letters of their own, after c, g, k, l, n, s and z. Written here
+    because Python's locale collation depends on the machine's installed locales, and PyICU is a C library."""
+    key = []
+    for char in text.casefold():
+        if lang == "lv" and char in LV_OWN_LETTERS:
+            key.append(unicodedata.normalize("NFD", char)[0] + "~")  # "~" sorts after every letter
+        else:
+            key.append("".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)))
+    return "".join(key)
+
+
+LV_OWN_LETTERS = set("čģķļņšž")
+
+
+def lines_label(lines: str, lang: Lang) -> str:
+    """A record's source lines in words: '13. rinda', '1.–5. rinda' / 'line 13', 'lines 1–5'."""
+    first, _, last = lines.partition("-")
+    return label("source_lines" if last else "source_line", lang, first=first, last=last)
 
 
 def file_size(size: int, lang: Lang) -> str:
@@ -154,13 +177,8 @@ class Renderer:
         return org.label(self.lang), org.name(self.lang)
 
     def citation(self, plan: Plan, lines: str) -> Citation:
-        key = "source_lines" if "-" in lines else "source_line"
         anchor = f"{plan.id}-L{lines.partition('-')[0]}"
-        return Citation(
-            lines,
-            label(key, self.lang, lines=lines.replace("-", "–")),
-            self.links.to(pages.source_page(plan.id), anchor),
-        )
+        return Citation(lines, lines_label(lines, self.lang), self.links.to(pages.source_page(plan.id), anchor))
 
     def activity(self, placed: Placed) -> ActivityView:
         a, plan = placed.activity, placed.plan
