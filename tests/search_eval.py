@@ -102,8 +102,8 @@ def ask(page, base_url: str, queries: list[Query]) -> list[Answer]:
         page.wait_for_selector("input.md-search__input", state="attached")
         page.focus("input.md-search__input")
         page.wait_for_function(
-            "() => !/^(Initiali[sz]ing|Inicializē|Notiek|Meklēšana tiek)/i.test(document.querySelector('.md-search-result__meta')"
-            ".textContent.trim())",
+            "() => !/^(Initiali[sz]ing|Inicializē|Notiek|Meklēšana tiek)/i"
+            ".test(document.querySelector('.md-search-result__meta').textContent.trim())",
             timeout=10_000,
         )
         prefix = "/" + "/".join(part for part in root.split("/", 3)[3:] if part)

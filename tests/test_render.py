@@ -48,7 +48,7 @@ def test_timeline_groups_by_year_then_month_and_keeps_undated_apart(real_site: S
     years, undated = renderer(real_site).timeline(real_site.activities())
     assert [y.year for y in years] == sorted(y.year for y in years)
     labels_2007 = [m.label for m in next(y for y in years if y.year == 2007).months]
-    assert labels_2007[0] is None  # dated to the year only: under the year itself
+    assert labels_2007[0] == "2007 (no month given)"  # dated to the year only: first, as its period starts first
     assert "September 2007" in labels_2007 and "December 2007" in labels_2007
     assert undated and all(v.date_text is None for v in undated)
 

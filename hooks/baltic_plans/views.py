@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from . import links as pages
 from .date_text import format_month, format_plan_date
-from .dates import BABEL_LOCALES, Precision
+from .dates import BABEL_LOCALES, PlanDate, Precision
 from .links import Links
 from .model import Area, Block, Lang, Pending, Placed, Plan, PlanKind, Site, Status, Task, Text, area_activities
 
@@ -265,29 +265,37 @@ class Renderer:
         placed = list(placed)
         dated = sorted((p for p in placed if p.activity.date), key=lambda p: p.activity.when.sort_key)
         undated = [self.activity(p) for p in placed if not p.activity.date]
-        years: dict[int, dict[int | None, list[ActivityView]]] = {}
+        # a year's groups in the order of their first entries (dates.py's order rule): a month, a season, a part
+        # of the year ("end of 2007") or the year alone
+        years: dict[int, dict[str, tuple[str, list[ActivityView]]]] = {}
         for p in dated:
-            start = p.activity.date.start
-            month = start.month if start.precision in (Precision.MONTH, Precision.DAY) else None
-            years.setdefault(start.year, {}).setdefault(month, []).append(self.activity(p))
+            key, heading = self.timeline_group(p.activity.when)
+            group = years.setdefault(p.activity.date.start.year, {}).setdefault(key, (heading, []))
+            group[1].append(self.activity(p))
         groups = [
             YearGroup(
                 year,
                 f"{anchor_prefix}y{year}",
                 [
-                    MonthGroup(self.month_label(year, month), f"{anchor_prefix}y{year}-{month or 0:02d}", entries)
-                    for month, entries in sorted(months.items(), key=lambda kv: kv[0] or 0)
+                    MonthGroup(heading, f"{anchor_prefix}y{year}-{key}", entries)
+                    for key, (heading, entries) in found.items()
                 ],
             )
-            for year, months in sorted(years.items())
+            for year, found in sorted(years.items())
         ]
         return groups, undated
 
-    def month_label(self, year: int, month: int | None) -> str | None:
-        """None for entries dated only to a year or season: they stand under the year itself."""
-        if month is None:
-            return None
-        return format_month(year, month, self.lang)
+    def timeline_group(self, date: PlanDate) -> tuple[str, str]:
+        """The anchor key and heading of a date's group on the timeline: its month ('03', '2008. gada marts'), its
+        season ('23', EDTF's number), its part of the year ('end', '2007. gada beigās') or the year alone ('00')."""
+        start = date.start
+        if start.precision in (Precision.MONTH, Precision.DAY):
+            return f"{start.month:02d}", format_month(start.year, start.month, self.lang)
+        if start.season:
+            return str(start.season), format_plan_date(PlanDate(start), self.lang)
+        if date.part and not date.is_range:
+            return date.part.value, format_plan_date(date, self.lang)
+        return "00", label("year_only", self.lang, year=str(start.year))
 
     # -- counts ----------------------------------------------------------------------------------
 
