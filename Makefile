@@ -21,7 +21,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # hooks' source again where PYTHONDONTWRITEBYTECODE is set (0.2 s a build). Only changed files are recompiled.
 COMPILE_HOOKS := $(BIN)/python -m compileall -q hooks
 
-.PHONY: serve build test check check-translations hooks schema lock benchmark vendor-search lighthouse clean
+.PHONY: serve build test check check-translations hooks schema lock benchmark vendor-search lighthouse approve clean
 
 # Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/).
 serve: $(STAMP)
@@ -40,6 +40,11 @@ test: $(STAMP) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(HUNSPELL) $(HUNSPELL_LV) $(HUNS
 	$(BIN)/baltic-plans-check
 	$(BIN)/baltic-plans-check --translations
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+# Accept the new text of the pages in tests/approved/ after reading the diff the test showed.
+approve: $(STAMP)
+	$(COMPILE_HOOKS)
+	APPROVE=1 NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest tests/test_approved_text.py
 
 # Validate data/ only (fast; the same messages as the build).
 check: $(STAMP)

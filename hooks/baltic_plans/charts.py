@@ -87,7 +87,8 @@ def status_label(status: str, r: Renderer) -> str:
 
 def describe(bar: Bar, r: Renderer) -> str:
     """One area in words, for screen readers: 'Education: 12 activities (done: 5, ongoing: 4, planned: 3).'"""
-    parts = ", ".join(f"{s.label}: {s.count}" for s in bar.segments)
+    counted = {s.status: s.count for s in bar.segments}  # a status with no activity is drawn as no segment
+    parts = ", ".join(f"{status_label(status.value, r)}: {counted.get(status.value, 0)}" for status in STATUSES)
     return label(
         "chart_row", r.lang, area=bar.title, activities=count(bar.total, "count_activities", r.lang), parts=parts
     )
