@@ -7,7 +7,7 @@ import re
 from baltic_plans import paging, slots
 from baltic_plans.links import Links, page_url
 from baltic_plans.macros import MACROS
-from baltic_plans.model import Site
+from baltic_plans.model import Placed, Site
 from baltic_plans.render import Page, task_table, tidy
 from baltic_plans.views import Renderer, abbreviate
 from conftest import Project
@@ -110,3 +110,12 @@ def test_the_html_of_every_page_made_from_the_data_skips_markdown(real_site: Sit
         held = slots.hold(macro(Page(real_site, "en", url, path=path)))
         raw = [line for line in held.splitlines() if line.startswith("<")]
         assert raw == [], (path, raw[:3])
+
+
+def test_a_record_shown_outside_its_task_names_its_plan_area_and_task(real_site: Site):
+    plan = real_site.plan("cbss-2008")
+    area = plan.areas[0]
+    task = next(t for t in area.tasks if t.activities)
+    view = renderer(real_site, "lv").activity(Placed(task.activities[0], plan, area, task))
+    assert view.context.startswith(f"{plan.short_title('lv')} · {area.title('lv')} · Uzdevums ")
+    assert task.text("lv")[:20] in view.context
