@@ -39,7 +39,7 @@ test: $(STAMP) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(HUNSPELL) $(HUNSPELL_LV) $(HUNS
 	$(BIN)/ruff format --check hooks tests tools
 	$(BIN)/baltic-plans-check
 	$(BIN)/baltic-plans-check --translations
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+	BALTIC_PLANS_LANG=en NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 # Accept the new text of the pages in tests/approved/ after reading the diff the test showed.
 approve: $(STAMP)

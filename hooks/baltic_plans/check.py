@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from .load import check_data
+from .messages import say
 from .translations import coverage
 
 
@@ -30,11 +31,11 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     elapsed = time.perf_counter() - started
     if result.errors:
-        print(f"{len(result.errors)} error(s); the site would not build.", file=sys.stderr)
+        print(say("would_not_build", count=len(result.errors)), file=sys.stderr)
         return 1
     site = result.site
     activities = sum(1 for _ in site.activities())
-    print(f"data ok: {len(site.plans)} plans, {activities} activities, checked in {elapsed:.2f} s")
+    print(say("data_ok", plans=len(site.plans), activities=activities, seconds=f"{elapsed:.2f}"))
     return 0
 
 

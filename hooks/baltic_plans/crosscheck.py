@@ -17,6 +17,7 @@ from typing import Any
 
 from .dates import PlanDate
 from .errors import DataError, Loc
+from .messages import Message, say
 from .model import ID_PATTERN, LINE_RANGE_PATTERN, Status
 from .yaml_source import YamlDocument
 
@@ -96,7 +97,7 @@ class CrossCheck:
         self.warnings: list[DataError] = []
         self.seen_ids: dict[str, Path] = {}
 
-    def fail(self, doc: YamlDocument, loc: Loc, message: str, warning: bool = False) -> None:
+    def fail(self, doc: YamlDocument, loc: Loc, message: Message, warning: bool = False) -> None:
         line, column = doc.position(loc)
         error = DataError(doc.path, message, line, column, record_id(doc.data, loc), field_path(doc.data, loc), warning)
         (self.warnings if warning else self.errors).append(error)
@@ -112,7 +113,7 @@ class CrossCheck:
             return
         if value in self.seen_ids:
             other = self.seen_ids[value]
-            self.fail(doc, loc, f"duplicate id '{value}' (already used in {other.name}); ids must be unique")
+            self.fail(doc, loc, say("duplicate_id", value=value, other=other.name))
         else:
             self.seen_ids[value] = doc.path
 
@@ -137,7 +138,7 @@ class CrossCheck:
             area_id = area.get("id")
             if isinstance(area_id, str):
                 if area_id in area_ids:
-                    self.fail(doc, (*loc, "id"), f"duplicate area id '{area_id}' in plan '{plan.get('id')}'")
+                    self.fail(doc, (*loc, "id"), say("duplicate_area_id", area=area_id, plan=plan.get("id")))
                 area_ids.add(area_id)
             self._record(doc, loc, area, length)
             self._tasks(doc, loc, area, as_of, length)
@@ -173,19 +174,21 @@ class CrossCheck:
             valid = ", ".join(earlier) or "none"
             where = self.tasks.owner.get(target_id)
             if where and where != (str(doc.data.get("id")), str(area.get("id"))):
-                message = (
-                    f"'{target_id}' is a task of plan '{where[0]}', area '{where[1]}'; a task can share a cell "
-                    f"only with an earlier task of its own area '{area.get('id')}' (valid: {valid})"
+                message = say(
+                    "shared_cell_other_area",
+                    target=target_id,
+                    plan=where[0],
+                    area=where[1],
+                    own=area.get("id"),
+                    valid=valid,
                 )
             else:
-                message = f"'{target_id}' is not an earlier task of area '{area.get('id')}' (valid: {valid})"
+                message = say("shared_cell_not_earlier", target=target_id, area=area.get("id"), valid=valid)
             self.fail(doc, loc, message)
         elif isinstance(target.get("shares_cell_with"), str):
-            self.fail(
-                doc, loc, f"'{target_id}' itself shares another task's cell; point to '{target['shares_cell_with']}'"
-            )
+            self.fail(doc, loc, say("shared_cell_chain", target=target_id, first=target["shares_cell_with"]))
         if task.get("activities"):
-            self.fail(doc, (*loc[:-1], "activities"), "a task that shares another task's cell has no activities")
+            self.fail(doc, (*loc[:-1], "activities"), say("shared_cell_activities"))
 
     def _activity(self, doc: YamlDocument, loc: Loc, activity: dict, as_of: dt.date | None, length: int) -> None:
         self._unique(doc, (*loc, "id"), activity.get("id"))
@@ -195,19 +198,19 @@ class CrossCheck:
         if activity.get("within") is not None and (
             date is None or date.is_range or date.start.day or date.start.season
         ):
-            self.fail(doc, (*loc, "within"), "'within' (early/mid/end) goes only with a single month or year date")
+            self.fail(doc, (*loc, "within"), say("within_only_month_or_year"))
         status = activity.get("status")
         if date is None or as_of is None or status not in (Status.DONE, Status.PLANNED):
             return
         if status == Status.DONE and date.first_day > as_of:
             self.fail(
                 doc, (*loc, "status"),
-                f"'done' but the date {date} is after the report date {as_of} (expected 'planned')",
+                say("done_after_report", date=date, as_of=as_of),
             )  # fmt: skip
         if status == Status.PLANNED and date.last_day < as_of - STALE_PLANNED:
             self.fail(
                 doc, (*loc, "status"),
-                f"'planned' but the date {date} is long before the report date {as_of} (is it 'done'?)",
+                say("planned_long_before", date=date, as_of=as_of),
                 warning=True,
             )  # fmt: skip
 
@@ -219,7 +222,7 @@ class CrossCheck:
             return 0
         if name not in self.sources:
             available = ", ".join(sorted(self.sources))
-            self.fail(doc, ("source", "file"), f"'{name}' is not in data/sources/ (available: {available})")
+            self.fail(doc, ("source", "file"), say("source_file_missing", name=name, available=available))
             return 0
         return self.sources[name]
 
@@ -229,9 +232,9 @@ class CrossCheck:
         first, _, last = lines.partition("-")
         first_n, last_n = int(first), int(last or first)
         if last_n < first_n:
-            self.fail(doc, loc, f"line range '{lines}' ends before it starts")
+            self.fail(doc, loc, say("line_range_backwards", lines=lines))
         elif length and last_n > length:
-            self.fail(doc, loc, f"line {last_n} is past the end of the source ({length} lines)")
+            self.fail(doc, loc, say("line_past_end", line=last_n, length=length))
 
     def _refs(self, doc: YamlDocument, loc: Loc, refs: Any, kind: str) -> None:
         if isinstance(refs, list):
@@ -244,8 +247,8 @@ class CrossCheck:
             return  # a malformed id is the model's to report
         file = ORGANISATIONS_FILE if kind == "organisation" else PLACES_FILE
         near = ", ".join(f"'{m}'" for m in difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6))
-        hint = f"did you mean {near}? " if near else ""
-        self.fail(doc, loc, f"unknown {kind} '{ref}' ({hint}define it in data/{file})")
+        hint = say("did_you_mean", near=near) if near else ""
+        self.fail(doc, loc, say(f"unknown_{kind}", ref=ref, hint=hint, file=file))
 
 
 def _date(value: Any) -> PlanDate | None:

@@ -25,6 +25,8 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import core_schema
 
+from .messages import Localised, MessageError
+
 _POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 _OTHER_EDTF = re.compile(r"[~?%X]|\.\.|^-|[+-]\d{2}:?\d{2}$|T")
 VALID_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, a season YYYY-21..24, or a range A/B of these"
@@ -113,7 +115,7 @@ class PlanDate:
     @classmethod
     def parse(cls, value: str) -> PlanDate:
         if not isinstance(value, str):
-            raise ValueError(f"a date must be a quoted string ({VALID_FORMS})")
+            raise MessageError("date_not_text", forms=VALID_FORMS)
         value = value.strip()
         start, slash, end = value.partition("/")
         first = _point(start, value)
@@ -121,7 +123,7 @@ class PlanDate:
             return cls(first, None, value)
         last = _point(end, value)
         if last.last_day < first.first_day:
-            raise ValueError(f"the range '{value}' ends before it starts")
+            raise MessageError("date_range_backwards", value=value)
         return cls(first, last, value)
 
     @property
@@ -133,7 +135,7 @@ class PlanDate:
         if part is None:
             return self
         if self.is_range or self.precision not in (Precision.MONTH, Precision.YEAR):
-            raise ValueError(f"'{self}' cannot be narrowed to its {part.value}: only a single month or year can")
+            raise MessageError("date_not_narrowable", value=str(self), part=part.value)
         return replace(self, part=part)
 
     @property
@@ -176,11 +178,21 @@ class PlanDate:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema, handler: GetJsonSchemaHandler):
-        point = r"\d{4}(-(0[1-9]|1[0-2]|2[1-4])(-(0[1-9]|[12]\d|3[01]))?)?"
+        # only days the month has, so that the editor flags 2008-02-31 or 2008-04-31 as it is typed; 29 February
+        # in any year (a pattern cannot tell leap years: the data check does)
+        day = r"(0[1-9]|[12]\d)"  # 01-29, in every month
+        month = rf"(0[13578]|1[02])(-({day}|3[01]))?|(0[469]|11)(-({day}|30))?|02(-{day})?"
+        point = rf"\d{{4}}(-({month}|2[1-4]))?"  # a year, a month 01-12 (with a day) or a season 21-24
         return {
             "type": "string",
             "pattern": rf"^{point}(/{point})?$",
-            "description": f"EDTF date: {VALID_FORMS}",
+            "description": (
+                f"EDTF date, in quotes: {VALID_FORMS} (21 spring, 22 summer, 23 autumn, 24 winter). "
+                "29 February is accepted here in any year; the data check rejects it in a common year. — "
+                "EDTF datums pēdiņās: GGGG, GGGG-MM, GGGG-MM-DD, gadalaiks GGGG-21..24 (21 – pavasaris, "
+                "22 – vasara, 23 – rudens, 24 – ziema) vai šo formu intervāls A/B. 29. februāris šeit tiek pieņemts "
+                "jebkurā gadā; datu pārbaude to noraida gadā, kas nav garais gads."
+            ),
         }
 
 
@@ -188,13 +200,31 @@ def _point(text: str, value: str) -> Point:
     match = _POINT.fullmatch(text)
     if not match:
         if _OTHER_EDTF.search(value):
-            raise ValueError(f"'{value}' uses an EDTF feature this site does not show (expected {VALID_FORMS})")
-        raise ValueError(f"'{value}' is not a valid date (expected {VALID_FORMS})")
+            raise MessageError("date_edtf_feature", value=value, forms=VALID_FORMS)
+        raise MessageError("date_invalid", value=value, forms=VALID_FORMS)
     year, month, day = (int(g) if g else None for g in match.groups())
     if month and 21 <= month <= 24 and day is None:
         return Point(year, season=month)
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        raise ValueError(f"'{value}' is not a valid date (expected {VALID_FORMS})") from None
+    if month is not None and not 1 <= month <= 12:
+        raise MessageError("date_no_such_month", value=value, month=f"{month:02d}")
+    if day is not None and not 1 <= day <= (days := calendar.monthrange(year, month)[1]):
+        raise MessageError("date_no_such_day", value=value, day=day, year=year, days=days, month_name=MonthName(month))
     return Point(year, month, day)
+
+
+@dataclass(frozen=True)
+class MonthName(Localised):
+    """A month's name in the language a message is written in: 'February' / 'februārī'."""
+
+    month: int
+
+    def text(self, lang: str) -> str:
+        return MONTH_NAMES[lang][self.month - 1]
+
+
+MONTH_NAMES = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "lv": ("janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā", "jūlijā", "augustā", "septembrī", "oktobrī",
+           "novembrī", "decembrī"),
+}  # fmt: skip

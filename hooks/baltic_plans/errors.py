@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import Message, say
+
 Loc = tuple[str | int, ...]
 
 
@@ -13,7 +15,7 @@ class DataError(Exception):
     """One problem in one data file, as an editor needs to see it."""
 
     file: Path
-    message: str
+    message: str | Message
     line: int | None = None
     column: int | None = None
     record: str | None = None
@@ -29,7 +31,7 @@ class DataError(Exception):
         what = self.field or ""
         if self.record and self.record not in what:
             what = f"[{self.record}] {what}".strip()
-        prefix = "warning: " if self.warning else ""
+        prefix = f"{say('warning')}: " if self.warning else ""
         return f"{where}: {prefix}{what}: {self.message}" if what else f"{where}: {prefix}{self.message}"
 
 
@@ -48,6 +50,5 @@ class DataErrors(Exception):
     errors: list[DataError] = field(default_factory=list)
 
     def __str__(self) -> str:
-        count = len(self.errors)
         lines = "\n".join(f"  {e}" for e in self.errors)
-        return f"{count} error{'s' if count != 1 else ''} in the data:\n{lines}"
+        return f"{say('errors_in_data', count=len(self.errors))}\n{lines}"

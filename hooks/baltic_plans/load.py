@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .crosscheck import ORGANISATIONS_FILE, PLACES_FILE, CrossCheck, TaskIndex, field_path, ids, record_id
 from .errors import DataError, DataErrors, Loc
+from .messages import MessageError, say
 from .model import (
     LANGUAGES,
     OrganisationsFile,
@@ -90,7 +91,7 @@ def _load(data_dir: Path) -> LoadResult:
     places = _parse(data_dir / PLACES_FILE, PlacesFile, errors)
     plan_files = sorted((data_dir / PLANS_DIR).glob("*.yml"))
     if not plan_files:
-        errors.append(DataError(data_dir / PLANS_DIR, "no plan files (*.yml) found"))
+        errors.append(DataError(data_dir / PLANS_DIR, say("no_plans")))
     plans = [_parse(path, Plan, errors) for path in plan_files]
     sources = _read_sources(data_dir / SOURCES_DIR, errors)
     warnings = _cross_check(organisations, places, plans, sources, errors)
@@ -131,22 +132,25 @@ def _read_sources(folder: Path, errors: list[DataError]) -> dict[str, tuple[str,
         try:
             sources[path.name] = tuple(path.read_text(encoding="utf-8").splitlines())
         except UnicodeDecodeError as error:
-            errors.append(DataError(path, f"not UTF-8 at byte {error.start}; save the source text as UTF-8"))
+            errors.append(DataError(path, say("source_not_utf8", byte=error.start)))
             sources[path.name] = ()  # present, so citations of it are not also reported as missing
     return sources
 
 
 def _parse(path: Path, model: type[BaseModel], errors: list[DataError]) -> Parsed | None:
     if not path.is_file():
-        errors.append(DataError(path, "file not found"))
+        errors.append(DataError(path, say("file_not_found")))
         return None
     try:
         doc = read_yaml(path)
     except DataError as error:
         errors.append(error)
         return None
+    except DataErrors as found:  # every TAB of the file
+        errors.extend(found.errors)
+        return None
     if not isinstance(doc.data, dict):
-        errors.append(DataError(path, "the file must hold a YAML mapping (key: value) at the top", line=1))
+        errors.append(DataError(path, say("not_a_mapping"), line=1))
         return None
     try:
         return Parsed(doc, model, model.model_validate(doc.data))
@@ -166,18 +170,18 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: dict) -> DataErro
     value = error.get("input")
     if kind == "missing":
         if parent is Text:
-            message = f"the '{name}' text is missing (every text needs both {' and '.join(LANGUAGES)})"
+            message = say("text_missing", name=name, languages=" + ".join(LANGUAGES))
         else:
-            message = f"required field '{name}' is missing"
+            message = say("field_missing", name=name)
         line, column = doc.position(loc[:-1])
     elif kind == "extra_forbidden":
         valid = ", ".join(parent.model_fields) if parent else ""
-        message = f"unknown field '{name}' (valid fields: {valid})"
+        message = say("field_unknown", name=name, valid=valid)
         line, column = _key_position(doc, loc)
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
         expected = model_at(model, loc)
         fields = ", ".join(expected.model_fields) if expected else "key: value lines"
-        message = f"{_shown(value)} is a single value; expected the fields {fields} on lines below '{name}'"
+        message = say("single_value", shown=_shown(value), fields=fields, name=name)
         line, column = doc.position(loc)
     else:
         message = _value_message(kind, name, value, error)
@@ -189,25 +193,23 @@ def _shown(value: Any) -> str:
     return repr(value) if not isinstance(value, dict | list) else ("a list" if isinstance(value, list) else "a mapping")
 
 
-def _value_message(kind: str, name: Any, value: Any, error: dict) -> str:
+def _value_message(kind: str, name: Any, value: Any, error: dict):
     shown = _shown(value)
     if kind == "string_type":
         if isinstance(value, bool | int | float):
-            kind_of = "a yes/no value" if isinstance(value, bool) else "a number"
-            return f'{shown} is {kind_of}, not text; put it in quotes: "{value}"'
-        return f"{shown} is not text; expected a quoted string"
+            return say("not_text_bool" if isinstance(value, bool) else "not_text_number", shown=shown, value=value)
+        return say("not_text", shown=shown)
     if kind == "string_too_short" and name in LANGUAGES:
-        return f"the '{name}' text is empty; write the text, or remove it and mark the gap with 'pending: {name}'"
+        return say("text_empty", name=name)
     if kind == "string_pattern_mismatch":
-        if name in ("source", "lines"):
-            return f"{shown} is not a line reference (use a line '13' or a range '13-16')"
-        return f"{shown} is not a valid id (use lowercase letters, digits and single hyphens, e.g. 'cbss-edu-bologna')"
+        return say("not_lines" if name in ("source", "lines") else "not_an_id", shown=shown)
     if kind in ("enum", "literal_error"):
-        return f"{shown} is not allowed ({error['msg'].replace('Input should be', 'expected')})"
+        return say("not_allowed", shown=shown, allowed=error["msg"].removeprefix("Input should be "))
     if kind == "too_short":
-        return "the list is empty; it needs at least one entry"
+        return say("list_empty")
     if kind == "value_error":
-        return error["msg"].removeprefix("Value error, ")
+        raised = (error.get("ctx") or {}).get("error")
+        return raised.message if isinstance(raised, MessageError) else error["msg"].removeprefix("Value error, ")
     return f"{shown}: {error['msg']}"
 
 

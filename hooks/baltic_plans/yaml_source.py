@@ -8,7 +8,8 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError, Loc
+from .errors import DataError, DataErrors, Loc
+from .messages import say
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -34,8 +35,7 @@ def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode, deep: bool 
         if key in seen:
             first = seen[key].start_mark.line + 1
             raise DuplicateKeyError(
-                problem=f"duplicate key '{key}' (first defined on line {first}); each key may appear once",
-                problem_mark=key_node.start_mark,
+                problem=str(say("duplicate_key", key=key, first=first)), problem_mark=key_node.start_mark
             )
         seen[key] = key_node
     return loader.construct_mapping(node, deep=deep)
@@ -85,33 +85,79 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Read one data file; raise DataError naming the line for anything that is not clean YAML."""
+    """Read one data file; raise DataError (or DataErrors, one per TAB) naming the line for anything that is not
+    clean YAML, with what is probably wrong in an editor's words."""
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise DataError(path, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM", line=1)
+        raise DataError(path, say("bom"), line=1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError(
-            path, f"byte 0x{raw[error.start]:02x} is not valid UTF-8; save the file as UTF-8", line=line
-        ) from None
-    if "\t" in text:
-        line = text[: text.index("\t")].count("\n") + 1
-        raise DataError(path, "a TAB character: YAML indents with spaces only (use 2 spaces)", line=line)
+        raise DataError(path, say("not_utf8", byte=f"{raw[error.start]:02x}"), line=line) from None
+    tabs = [
+        DataError(path, say("tab", column=column + 1), line=number, column=column + 1)
+        for number, line in enumerate(text.splitlines(), start=1)
+        for column, char in enumerate(line)
+        if char == "\t"
+    ]
+    if tabs:
+        raise DataErrors(tabs)
     if not text.strip():
-        raise DataError(path, "the file is empty; it must hold a YAML mapping")
+        raise DataError(path, say("empty_file"))
     loader = StrictLoader(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or "invalid YAML"
-        if error.context:
-            problem = f"{problem} ({error.context})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise DataError(path, f"YAML syntax: {problem}", line=line, column=column) from None
+        message = syntax_message(error, text)
+        if message.key == "yaml_explained" and message.values["hint"].key == "yaml_unclosed_quote":
+            line, column = message.values["hint"].values["line"], None  # where the text opens, not where YAML gave up
+        raise DataError(path, message, line=line, column=column) from None
     finally:
         loader.dispose()
     return YamlDocument(path, data, root)
+
+
+def _quote_inside(line: str) -> bool:
+    """Whether a value in double quotes holds another, unescaped, double quote: `text: "a "b" c"`."""
+    value = line.partition(": ")[2].strip() if ": " in line else ""
+    return value.startswith('"') and value.replace('\\"', "").count('"') > 2
+
+
+def _unclosed_quote(lines: list[str], start: int | None, mark) -> int | None:
+    """The line (1-based) between the block's start and the error whose double-quoted value is never closed."""
+    first = (start or 1) - 1
+    last = mark.line if mark else len(lines) - 1
+    for number in range(first, min(last + 1, len(lines))):
+        value = lines[number].partition(": ")[2].strip() or lines[number].strip().removeprefix("- ").strip()
+        if value.startswith('"') and value.replace('\\"', "").count('"') % 2:
+            return number + 1
+    return None
+
+
+def syntax_message(error: yaml.MarkedYAMLError, text: str):
+    """PyYAML's problem, and what an editor probably did: an indentation off, a colon or quote in an unquoted text."""
+    problem = error.problem or "invalid YAML"
+    pyyaml = f"{problem} ({error.context})" if error.context else problem
+    start = error.context_mark.line + 1 if error.context_mark else None
+    mark = error.problem_mark
+    lines = text.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if problem.startswith("mapping values are not allowed"):
+        hint = say("yaml_colon")
+    elif problem.startswith("found character") and "cannot start any token" in problem:
+        hint = say("yaml_reserved_start", char=repr(line[mark.column : mark.column + 1] if mark else "?"))
+    elif _quote_inside(line):
+        hint = say("yaml_quote_inside")
+    elif (unclosed := _unclosed_quote(lines, start, mark)) is not None:
+        hint = say("yaml_unclosed_quote", line=unclosed)
+    elif "did not find expected '-' indicator" in problem or "block sequence" in (error.context or ""):
+        hint = say("yaml_list_item", start=start)
+    elif "did not find expected key" in problem or "expected <block end>" in problem:
+        hint = say("yaml_indentation", start=start)
+    else:
+        return say("yaml_syntax", problem=pyyaml)
+    return say("yaml_explained", hint=hint, problem=pyyaml)
