@@ -21,7 +21,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # hooks' source again where PYTHONDONTWRITEBYTECODE is set (0.2 s a build). Only changed files are recompiled.
 COMPILE_HOOKS := $(BIN)/python -m compileall -q hooks
 
-.PHONY: serve build test check check-translations hooks schema lock benchmark vendor-search lighthouse approve clean
+.PHONY: serve build preview test check check-translations hooks schema lock benchmark vendor-search lighthouse approve clean
 
 # Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/).
 serve: $(STAMP)
@@ -32,6 +32,11 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(COMPILE_HOOKS)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# The site with links to files, to open from a folder without a web server (a pull request's preview).
+preview: $(STAMP)
+	$(COMPILE_HOOKS)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --no-directory-urls -d preview
 
 # The whole test suite: lint, data check, unit tests and full bilingual builds.
 test: $(STAMP) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(HUNSPELL) $(HUNSPELL_LV) $(HUNSPELL_EN)

@@ -103,3 +103,18 @@ def test_a_yaml_mistake_is_explained_in_latvian_too(tmp_path, monkeypatch):
     monkeypatch.setenv("BALTIC_PLANS_LANG", "lv")
     error = problem(tmp_path, GOOD.replace('"Text"', "Text: and more"))
     assert "tekstā, kas nav pēdiņās, ir kols ar atstarpi" in str(error)
+
+
+def test_in_github_actions_each_problem_is_an_annotation_on_its_file_and_line(tmp_path, monkeypatch):
+    from baltic_plans.check import annotation
+
+    monkeypatch.setenv("BALTIC_PLANS_LANG", "en")
+    monkeypatch.chdir(tmp_path)
+    problem = DataError(
+        tmp_path / "data" / "plans" / "x.yml", "bad: 50%\nsecond line", line=7, column=3, field="areas[a].title"
+    )
+    assert annotation(problem) == (
+        "::error file=data/plans/x.yml,line=7,col=3,title=areas[a].title::bad: 50%25%0Asecond line"
+    )
+    warning = DataError(tmp_path / "y.yml", "late, maybe", line=2, field="a:b,c", warning=True)
+    assert annotation(warning) == "::warning file=y.yml,line=2,title=a%3Ab%2Cc::late, maybe"

@@ -83,3 +83,17 @@ def test_a_weekly_run_tests_the_newest_versions_the_ranges_allow_without_the_loc
     runs = "\n".join(steps(flow["jobs"]["newest"]))
     assert "pip install --upgrade -e '.[test]'" in runs and "requirements.lock" not in runs
     assert "make test" in runs
+
+
+def test_a_pull_request_gets_its_data_checked_first_with_annotations_and_a_preview_to_download():
+    flow = workflow()
+    data, build = flow["jobs"]["data"], flow["jobs"]["build"]
+    assert build["needs"] == "data"
+    runs = "\n".join(steps(data))
+    assert "baltic-plans-check --github" in runs and "baltic-plans-check --translations --github" in runs
+    assert "make" not in runs  # not the whole suite's set-up: the package, pydantic and PyYAML
+    order = steps(build)
+    preview = build["steps"][order.index("make preview")]
+    upload = build["steps"][order.index("actions/upload-artifact")]
+    assert preview["if"] == upload["if"] == "github.event_name == 'pull_request'"
+    assert upload["with"]["path"] == "preview" and "GITHUB_STEP_SUMMARY" in "\n".join(order)

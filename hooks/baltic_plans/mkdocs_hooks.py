@@ -209,13 +209,13 @@ def relative_home_switcher(page, config) -> None:
         return
     for alternate in getattr(config.extra, "alternate", None) or []:
         lang = alternate["lang"]
-        alternate["link"] = "." if lang == pages.DEFAULT_LANGUAGE else f"{lang}/"
+        alternate["link"] = pages.page_url("index.md", lang, config.use_directory_urls) or "."
 
 
-def footer_links(lang: str) -> list[tuple[str, str]]:
+def footer_links(lang: str, directory_urls: bool = True) -> list[tuple[str, str]]:
     """The accessibility statement and the privacy page in `lang`: (URL from the site's root, link text).
     A Jinja global of the theme (on_env), for the footer of every page, the 404 page too."""
-    return [(pages.page_url(path, lang), label(key, lang)) for path, key in FOOTER_PAGES]
+    return [(pages.page_url(path, lang, directory_urls), label(key, lang)) for path, key in FOOTER_PAGES]
 
 
 FOOTER_PAGES = ((pages.ACCESSIBILITY, "accessibility_statement"), (pages.PRIVACY, "privacy"))

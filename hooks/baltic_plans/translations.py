@@ -26,8 +26,11 @@ class Gap:
     marked: bool  # marked `pending: <lang>`; unmarked gaps are errors
 
     def __str__(self) -> str:
+        return str(self.as_problem())
+
+    def as_problem(self) -> DataError:
         state = "translation pending" if self.marked else "missing and not marked 'pending' (an error)"
-        return str(DataError(self.file, f"'{self.lang}' {state}", self.line, record=self.record, field=self.field))
+        return DataError(self.file, f"'{self.lang}' {state}", self.line, record=self.record, field=self.field)
 
 
 @dataclass(frozen=True)
