@@ -207,7 +207,8 @@ def _point(text: str, value: str) -> Point:
         return Point(year, season=month)
     if month is not None and not 1 <= month <= 12:
         raise MessageError("date_no_such_month", value=value, month=f"{month:02d}")
-    if day is not None and not 1 <= day <= (days := calendar.monthrange(year, month)[1]):
+    days = calendar.monthrange(year, month)[1] if month else 0
+    if day is not None and not 1 <= day <= days:
         raise MessageError("date_no_such_day", value=value, day=day, year=year, days=days, month_name=MonthName(month))
     return Point(year, month, day)
 

@@ -50,9 +50,14 @@ class Text(Strict):
         }
     )
 
-    lv: str | None = Field(None, min_length=1)
-    en: str | None = Field(None, min_length=1)
-    pending: Lang | None = Field(None, description="the language whose translation is still to be written")
+    lv: str | None = Field(None, min_length=1, description="The text in Latvian. — Teksts latviešu valodā.")
+    en: str | None = Field(None, min_length=1, description="The text in English. — Teksts angļu valodā.")
+    pending: Lang | None = Field(
+        None,
+        description="The language whose translation is still to be written (lv or en): leave that language out, and "
+        "the site shows the other one with a “translation pending” notice. — Valoda, kuras tulkojums vēl jāuzraksta "
+        "(lv vai en): izlaidiet šo valodu, un vietne rādīs tekstu otrā valodā ar norādi „tulkojums gaidāms”.",
+    )
 
     @model_validator(mode="after")
     def _both_languages_or_marked_pending(self) -> Text:
@@ -79,8 +84,13 @@ class Text(Strict):
 class Abbreviation(Strict):
     """An abbreviation as used in each language's text (a body may have one in only one language)."""
 
-    lv: str | None = None
-    en: str | None = None
+    lv: str | None = Field(
+        None,
+        description="The abbreviation in Latvian texts, e.g. BJVP. — Saīsinājums latviešu tekstos, piemēram, BJVP.",
+    )
+    en: str | None = Field(
+        None, description="The abbreviation in English texts, e.g. CBSS. — Saīsinājums angļu tekstos, piemēram, CBSS."
+    )
 
     def __call__(self, lang: Lang) -> str | None:
         return getattr(self, lang)
@@ -92,12 +102,33 @@ class Status(StrEnum):
     PLANNED = "planned"
 
 
+RECORD_ID = (
+    "The record's id: lowercase letters, digits and single hyphens, unique across all the data (an area's only "
+    "within its plan). It is the record's anchor on the site and its id in the open data: don't change it once "
+    "published. — Ieraksta identifikators: mazie burti, cipari un defises (pa vienai), unikāls visos datos (jomas "
+    "id – sava plāna ietvaros). Tas ir ieraksta enkurs vietnē un identifikators atvērtajos datos: pēc publicēšanas "
+    "to nemainiet."
+)
+SOURCE_LINES = (
+    "The line or range of lines of the plan's source text (data/sources/) that the {en} comes from, in quotes: "
+    '"13" or "13-16". The site links it to them. — Rinda vai rindas plāna avota tekstā (data/sources/), no kurām '
+    '{lv}, pēdiņās: "13" vai "13-16". Vietne to sasaista ar šīm rindām.'
+)
+NOTES = (
+    "Editor's notes on the {en}, not from the source, published with it: doubts about the source, an inferred "
+    "date. Never correct the source silently. — Redaktora piezīmes par {lv} (nav no avota), kas tiek publicētas "
+    "kopā ar to: šaubas par avotu, secināts datums. Nekad nelabojiet avotu klusām."
+)
+ORGANISATIONS_REF = "ids from data/organisations.yml. — {lv}: id no faila data/organisations.yml."
+PLACES_REF = "ids from data/places.yml. — {lv}: id no faila data/places.yml."
+
+
 class Record(Strict):
     """Anything with an anchor on the site, a citation and editor's notes."""
 
-    id: RecordId
-    source: LineRange = Field(description="line or line range in the plan's source file, e.g. '13' or '13-16'")
-    notes: list[Text] = []
+    id: RecordId = Field(description=RECORD_ID)
+    source: LineRange = Field(description=SOURCE_LINES.format(en="record", lv="ņemts ieraksts"))
+    notes: list[Text] = Field([], description=NOTES.format(en="record", lv="ierakstu"))
 
     @property
     def source_lines(self) -> tuple[int, int]:
@@ -108,13 +139,38 @@ class Record(Strict):
 class Activity(Record):
     """One item of an accomplished/planned cell, or one event of a background timeline."""
 
-    date: PlanDate | None = None
-    within: Within | None = None
-    status: Status
-    group: Text | None = None
-    places: list[RecordId] = []
-    bodies: list[RecordId] = []
-    text: Text
+    date: PlanDate | None = Field(
+        None,
+        description="When it took or takes place, exactly as precise as the source, in quotes: YYYY, YYYY-MM, "
+        "YYYY-MM-DD, a season YYYY-21..24 or a range A/B. Never invent a day the source doesn't give; leave it out "
+        "if the source gives no date. — Kad tā notika vai notiks, tieši tik precīzi kā avotā, pēdiņās: GGGG, "
+        "GGGG-MM, GGGG-MM-DD, gadalaiks GGGG-21..24 vai intervāls A/B. Nekad neizdomājiet dienu, ko avots nenorāda; "
+        "izlaidiet, ja avotā datuma nav.",
+    )
+    within: Within | None = Field(
+        None,
+        description="Only with a single month or year: the part of it the source names, early, mid or end (its "
+        "first, middle or last third). — Tikai kopā ar vienu mēnesi vai gadu – tā daļa, ko min avots: early "
+        "(sākumā), mid (vidū) vai end (beigās), t. i., pirmā, vidējā vai pēdējā trešdaļa.",
+    )
+    status: Status = Field(
+        description="done, ongoing or planned, as of the plan's report date (as_of). An activity dated after that "
+        "date can't be done. — done (paveikts), ongoing (notiek) vai planned (plānots) plāna ziņojuma datumā "
+        "(as_of). Aktivitāte, kuras datums ir vēlāks par ziņojuma datumu, nevar būt done.",
+    )
+    group: Text | None = Field(
+        None,
+        description="The sub-heading it stands under in the source, e.g. a city; the site shows it once above "
+        "consecutive activities with the same group. — Apakšvirsraksts, zem kura aktivitāte ir avotā, piemēram, "
+        "pilsēta; vietne to rāda vienreiz virs secīgām aktivitātēm ar tādu pašu grupu.",
+    )
+    places: list[RecordId] = Field([], description="Where it takes place: " + PLACES_REF.format(lv="Kur tā notiek"))
+    bodies: list[RecordId] = Field(
+        [], description="The organisations involved: " + ORGANISATIONS_REF.format(lv="Iesaistītās organizācijas")
+    )
+    text: Text = Field(
+        description="What was done or is planned, in both languages. — Kas paveikts vai plānots, abās valodās."
+    )
 
     @property
     def when(self) -> PlanDate | None:
@@ -125,50 +181,118 @@ class Activity(Record):
 class Task(Record):
     """A task (CBSS) or action point (BaltMet), with its accomplished/planned cell."""
 
-    number: str | None = None
-    text: Text
-    bodies: list[RecordId] = []
-    coordinator: RecordId | None = None
-    shares_cell_with: RecordId | None = None
-    activities: list[Activity] = []
+    number: str | None = Field(
+        None,
+        description='The number as the source writes it, e.g. "1.1"; leave it out if the source has none. — Numurs, '
+        'kā rakstīts avotā, piemēram, "1.1"; izlaidiet, ja avotā tā nav.',
+    )
+    text: Text = Field(description="The task's text, in both languages. — Uzdevuma teksts abās valodās.")
+    bodies: list[RecordId] = Field(
+        [],
+        description="The organisations the task names: "
+        + ORGANISATIONS_REF.format(lv="Organizācijas, kas minētas uzdevumā"),
+    )
+    coordinator: RecordId | None = Field(
+        None,
+        description="The organisation that coordinates the task: an id from data/organisations.yml. — "
+        "Organizācija, kas koordinē uzdevumu: id no faila data/organisations.yml.",
+    )
+    shares_cell_with: RecordId | None = Field(
+        None,
+        description="The id of an earlier task of the same area whose accomplished/planned cell this one shares in "
+        "the source; such a task has no activities of its own. — Tās pašas jomas iepriekšēja uzdevuma id, ar kuru "
+        "šim uzdevumam avotā ir kopīga paveiktā/ieplānotā aile; šādam uzdevumam nav savu aktivitāšu.",
+    )
+    activities: list[Activity] = Field(
+        [],
+        description="What was accomplished and what is planned: the task's cell in the source. — Paveiktais un "
+        "ieplānotais: uzdevuma aile avotā.",
+    )
 
 
 class Block(Record):
     """Activities under a heading of their own, with no task column (the WGNRS block)."""
 
-    title: Text
-    bodies: list[RecordId] = []
-    activities: list[Activity] = Field(min_length=1)
+    title: Text = Field(description="The block's heading, in both languages. — Bloka virsraksts abās valodās.")
+    bodies: list[RecordId] = Field(
+        [],
+        description="The organisations the block names: " + ORGANISATIONS_REF.format(lv="Blokā minētās organizācijas"),
+    )
+    activities: list[Activity] = Field(
+        min_length=1, description="The block's activities (at least one). — Bloka aktivitātes (vismaz viena)."
+    )
 
 
 class Area(Record):
     """A priority area (CBSS) or policy focus area (BaltMet)."""
 
-    number: str | None = None
-    title: Text
-    subtitle: Text | None = None
-    goal: Text | None = None
-    introduction: Text | None = None
-    bodies: list[RecordId] = []
-    tasks: list[Task] = Field(min_length=1)
-    blocks: list[Block] = []
+    number: str | None = Field(
+        None,
+        description='The number as the source writes it, e.g. "1"; leave it out if the source has none. — Numurs, '
+        'kā rakstīts avotā, piemēram, "1"; izlaidiet, ja avotā tā nav.',
+    )
+    title: Text = Field(description="The area's title, in both languages. — Jomas nosaukums abās valodās.")
+    subtitle: Text | None = Field(
+        None, description="A sub-heading under the area's title. — Apakšvirsraksts zem jomas nosaukuma."
+    )
+    goal: Text | None = Field(
+        None, description="The area's goal, as the source states it. — Jomas mērķis, kā tas formulēts avotā."
+    )
+    introduction: Text | None = Field(
+        None, description="The source's introduction to the area. — Avota ievadteksts jomai."
+    )
+    bodies: list[RecordId] = Field(
+        [],
+        description="The organisations the area's heading names (this does not tie them to each task): "
+        + ORGANISATIONS_REF.format(
+            lv="Organizācijas, kas minētas jomas virsrakstā (tas nesaista tās ar katru uzdevumu)"
+        ),
+    )
+    tasks: list[Task] = Field(
+        min_length=1,
+        description="The area's tasks or action points, in the source's order (at least one). — Jomas uzdevumi vai "
+        "rīcības punkti avota secībā (vismaz viens).",
+    )
+    blocks: list[Block] = Field(
+        [],
+        description="Activities under a heading of their own, with no task column (e.g. a working group's report). — "
+        "Aktivitātes ar savu virsrakstu, bez uzdevumu kolonnas (piemēram, darba grupas pārskats).",
+    )
 
 
 class Section(Strict):
     """A prose section of a plan (purpose, background, framework), with optional dated events."""
 
-    title: Text
-    subtitle: Text | None = None
-    source: LineRange
-    notes: list[Text] = []
-    paragraphs: list[Text] = []
-    events: list[Activity] = []
+    title: Text = Field(description="The section's heading, in both languages. — Sadaļas virsraksts abās valodās.")
+    subtitle: Text | None = Field(
+        None, description="A sub-heading under the section's heading. — Apakšvirsraksts zem sadaļas virsraksta."
+    )
+    source: LineRange = Field(description=SOURCE_LINES.format(en="section", lv="ņemta sadaļa"))
+    notes: list[Text] = Field([], description=NOTES.format(en="section", lv="sadaļu"))
+    paragraphs: list[Text] = Field(
+        [], description="The section's paragraphs, each in both languages. — Sadaļas rindkopas, katra abās valodās."
+    )
+    events: list[Activity] = Field(
+        [],
+        description="Events the section tells of, written like activities (id, date, status, text). — Sadaļā "
+        "minētie notikumi, pierakstīti tāpat kā aktivitātes (id, datums, statuss, teksts).",
+    )
 
 
 class SourceDocument(Strict):
-    file: str = Field(pattern=r"^[\w.-]+\.txt$", description="file name under data/sources/")
-    language: Lang
-    lines: LineRange | None = None
+    file: str = Field(
+        pattern=r"^[\w.-]+\.txt$",
+        description="The original document's file name under data/sources/, e.g. my-plan-2030.en.txt. — Oriģinālā "
+        "dokumenta faila nosaukums mapē data/sources/, piemēram, my-plan-2030.en.txt.",
+    )
+    language: Lang = Field(
+        description="The language of the original: lv or en. — Oriģinālā dokumenta valoda: lv vai en."
+    )
+    lines: LineRange | None = Field(
+        None,
+        description='The line or lines the plan as a whole cites (its title in the source), e.g. "1-5"; "1" if left '
+        'out. — Rinda vai rindas, ko citē plāns kopumā (tā nosaukums avotā), piemēram, "1-5"; ja nav norādītas, "1".',
+    )
 
 
 class PlanKind(StrEnum):
@@ -177,24 +301,84 @@ class PlanKind(StrEnum):
 
 
 class Plan(Strict):
-    model_config = ConfigDict(title="Plan", json_schema_extra={"description": "One plan of Baltic Plans"})
+    model_config = ConfigDict(
+        title="Plan",
+        json_schema_extra={
+            "description": "One plan of Baltic Plans: its areas, tasks and activities. — Viens Baltic Plans plāns: "
+            "tā jomas, uzdevumi un aktivitātes."
+        },
+    )
 
-    id: RecordId
-    kind: PlanKind
-    title: Text
-    short_title: Text
-    summary: Text | None = Field(None, description="the editors' introduction under the title; not from the source")
-    issuer: RecordId
-    as_of: PlanDate | None = Field(None, description="the report date, a day (YYYY-MM-DD)")
-    period: PlanDate
-    place: RecordId | None = None
-    source: SourceDocument
-    notes: list[Text] = []
-    purpose: Section | None = None
-    background: Section | None = None
-    framework: Section | None = None
-    areas_title: Text | None = None
-    areas: list[Area] = Field(min_length=1)
+    id: RecordId = Field(
+        description="The plan's id, also the name of its pages' folder docs/<id>/; unique across all the data. — "
+        "Plāna identifikators, arī tā lapu mapes docs/<id>/ nosaukums; unikāls visos datos.",
+    )
+    kind: PlanKind = Field(
+        description="progress-report (what was accomplished and what is planned) or action-plan. — progress-report "
+        "(paveiktais un plānotais) vai action-plan (rīcības plāns).",
+    )
+    title: Text = Field(description="The plan's full title, in both languages. — Plāna pilnais nosaukums abās valodās.")
+    short_title: Text = Field(
+        description="A short title, for the navigation, headings and lists. — Īsais nosaukums navigācijai, "
+        "virsrakstiem un sarakstiem.",
+    )
+    summary: Text | None = Field(
+        None,
+        description="The editors' introduction under the title; not from the source. — Redaktoru ievads zem "
+        "nosaukuma; nav ņemts no avota.",
+    )
+    issuer: RecordId = Field(
+        description="The organisation that issued the plan, counted as involved in every task: an id from "
+        "data/organisations.yml. — Organizācija, kas izdevusi plānu un tiek uzskatīta par iesaistītu katrā tā "
+        "uzdevumā: id no faila data/organisations.yml.",
+    )
+    as_of: PlanDate | None = Field(
+        None,
+        description="The report date, a single day YYYY-MM-DD in quotes: the statuses describe the state on it. Leave "
+        "it out if the source has none. — Ziņojuma datums, viena diena GGGG-MM-DD pēdiņās: statusi raksturo stāvokli "
+        "šajā dienā. Izlaidiet, ja avotā tā nav.",
+    )
+    period: PlanDate = Field(
+        description='The period the plan covers, in quotes, e.g. "2011/2012" or "2007-07/2008-06" (written as a '
+        "date); plans are listed in the order of their periods. — Periods, ko aptver plāns, pēdiņās, piemēram, "
+        '"2011/2012" vai "2007-07/2008-06" (raksta kā datumu); plāni ir sakārtoti pēc to perioda.',
+    )
+    place: RecordId | None = Field(
+        None,
+        description="Where the plan was issued: an id from data/places.yml. — Vieta, kur plāns izdots: id no faila "
+        "data/places.yml.",
+    )
+    source: SourceDocument = Field(
+        description="The plan's original document, in data/sources/. — Plāna oriģinālais dokuments mapē data/sources/."
+    )
+    notes: list[Text] = Field(
+        [],
+        description="Editor's notes on the whole plan, not from the source, published on its page. — Redaktora "
+        "piezīmes par visu plānu (nav no avota), kas publicētas tā lapā.",
+    )
+    purpose: Section | None = Field(
+        None, description="The plan's purpose, a prose section. — Plāna nodoms un mērķis: teksta sadaļa."
+    )
+    background: Section | None = Field(
+        None,
+        description="The plan's background, a prose section; its events are also on the timeline. — Plāna "
+        "priekšvēsture: teksta sadaļa; tās notikumi ir arī laika grafikā.",
+    )
+    framework: Section | None = Field(
+        None,
+        description="The plan's objectives and implementation framework, a prose section. — Plāna mērķi un "
+        "īstenošanas ietvars: teksta sadaļa.",
+    )
+    areas_title: Text | None = Field(
+        None,
+        description="The heading above the list of areas, if the source has one; otherwise the site writes “Areas”. "
+        "— Virsraksts virs jomu saraksta, ja avotā tāds ir; citādi vietne raksta „Jomas”.",
+    )
+    areas: list[Area] = Field(
+        min_length=1,
+        description="The plan's priority areas or policy focus areas, in the source's order (at least one). — Plāna "
+        "prioritārās jomas vai politikas fokusa jomas avota secībā (vismaz viena).",
+    )
 
     @field_validator("as_of")
     @classmethod
@@ -212,34 +396,86 @@ class Plan(Strict):
 
 
 class Organisation(Strict):
-    id: RecordId
-    abbr: Abbreviation | None = None
-    name: Text
+    id: RecordId = Field(
+        description="The organisation's id, as written in bodies, coordinator and issuer; unique across all the data, "
+        "don't change it once published. — Organizācijas identifikators, ko raksta laukos bodies, coordinator un "
+        "issuer; unikāls visos datos, pēc publicēšanas to nemainiet.",
+    )
+    abbr: Abbreviation | None = Field(
+        None,
+        description="Its abbreviation in each language (one may be left out); the site explains it with the full "
+        "name in a tooltip. — Tās saīsinājums katrā valodā (vienu var izlaist); vietne to paskaidro ar pilno "
+        "nosaukumu, kas parādās, uzbraucot ar peli.",
+    )
+    name: Text = Field(
+        description="The organisation's full name, in both languages. — Organizācijas pilnais nosaukums abās valodās."
+    )
     kind: Literal[
         "intergovernmental", "working-group", "government", "network", "programme", "project",
         "ngo", "university", "foundation", "municipality", "presidency",
-    ]  # fmt: skip
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    ] = Field(description="What kind of body it is. — Kāda veida organizācija tā ir.")  # fmt: skip
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        None,
+        description="Its website, starting with http:// or https://. — Tās tīmekļvietne, sākot ar http:// vai https://.",
+    )
 
     def label(self, lang: Lang) -> str:
         return (self.abbr and self.abbr(lang)) or self.name(lang)
 
 
 class Place(Strict):
-    id: RecordId
-    name: Text
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-    kind: Literal["city", "country"]
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    id: RecordId = Field(
+        description="The place's id, as written in places and place; unique across all the data, don't change it "
+        "once published. — Vietas identifikators, ko raksta laukos places un place; unikāls visos datos, pēc "
+        "publicēšanas to nemainiet.",
+    )
+    name: Text = Field(description="The place's name, in both languages. — Vietas nosaukums abās valodās.")
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
+        description="The country's two-letter code (ISO 3166-1 alpha-2), e.g. LV. — Valsts divburtu kods (ISO 3166-1 "
+        "alpha-2), piemēram, LV.",
+    )
+    kind: Literal["city", "country"] = Field(description="city or country. — city (pilsēta) vai country (valsts).")
+    lat: float = Field(
+        ge=-90,
+        le=90,
+        description="Latitude (WGS 84) in decimal degrees, north positive; for the map and the calendars. — "
+        "Ģeogrāfiskais platums (WGS 84) decimālgrādos, ziemeļu platums pozitīvs; kartei un kalendāriem.",
+    )
+    lon: float = Field(
+        ge=-180,
+        le=180,
+        description="Longitude (WGS 84) in decimal degrees, east positive. — Ģeogrāfiskais garums (WGS 84) "
+        "decimālgrādos, austrumu garums pozitīvs.",
+    )
 
 
 class OrganisationsFile(Strict):
-    organisations: list[Organisation] = Field(min_length=1)
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "The organisations the plans name (data/organisations.yml). — Plānos minētās organizācijas "
+            "(data/organisations.yml)."
+        }
+    )
+
+    organisations: list[Organisation] = Field(
+        min_length=1,
+        description="Every organisation, each with an id the plans refer to. — Visas organizācijas, katra ar "
+        "identifikatoru, uz kuru atsaucas plāni.",
+    )
 
 
 class PlacesFile(Strict):
-    places: list[Place] = Field(min_length=1)
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "The places the plans name (data/places.yml). — Plānos minētās vietas (data/places.yml)."
+        }
+    )
+
+    places: list[Place] = Field(
+        min_length=1,
+        description="Every city and country, each with an id the plans refer to and its coordinates. — Visas "
+        "pilsētas un valstis, katra ar identifikatoru, uz kuru atsaucas plāni, un koordinātām.",
+    )
 
 
 # -- the whole site ----------------------------------------------------------------------------
