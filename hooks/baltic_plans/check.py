@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from .docs_check import stray_pages
 from .errors import DataError, shown_path
 from .load import check_data
 from .messages import say
@@ -38,13 +39,16 @@ def main(argv: list[str] | None = None) -> int:
     result = check_data(args.data_dir)
     if args.translations:
         return _report_translations(result, args.github)
-    for problem in [*result.errors, *result.warnings]:
+    errors = result.errors
+    if result.site is not None:  # the pages in docs/ beside the data, as the build checks them
+        errors = stray_pages(args.data_dir.parent / "docs", result.site)
+    for problem in [*errors, *result.warnings]:
         print(problem, file=sys.stderr)
         if args.github:
             print(annotation(problem))
     elapsed = time.perf_counter() - started
-    if result.errors:
-        print(say("would_not_build", count=len(result.errors)), file=sys.stderr)
+    if errors:
+        print(say("would_not_build", count=len(errors)), file=sys.stderr)
         return 1
     site = result.site
     activities = sum(1 for _ in site.activities())

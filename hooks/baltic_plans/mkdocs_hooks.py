@@ -14,6 +14,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 
 from . import links as pages
 from . import paging
+from .docs_check import stray_pages
 from .errors import DataErrors
 from .load import SOURCES_DIR, check_data, checked_site
 from .macros import data_dir
@@ -29,20 +30,9 @@ def validate(config) -> None:
     result = check_data(data_dir(config))
     for warning in result.warnings:  # shown, but not fatal under --strict: the data may be right
         log.info(str(warning))
-    if result.errors:
-        raise PluginError(str(DataErrors(result.errors)))
-    docs = Path(config["docs_dir"])
-    missing = [
-        f"docs/{localized}"
-        for path in pages.plan_pages(result.site)
-        for localized in pages.localized_files(path)
-        if not (docs / localized).is_file()
-    ]
-    if missing:
-        raise PluginError(
-            f"every plan and area needs a page in each language; missing: {', '.join(missing)} "
-            "(a plan's page holds {{ plan_page() }}, an area's page {{ area_page() }})"
-        )
+    errors = result.errors or stray_pages(Path(config["docs_dir"]), result.site)
+    if errors:
+        raise PluginError(str(DataErrors(errors)))
     config["nav"] = with_plans(config["nav"] or [], result.site)
     repository_base(config)  # fail now, not on the first page, if edit_uri cannot point at data/
     say_if_placeholder_addresses(config)

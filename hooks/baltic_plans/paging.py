@@ -129,9 +129,17 @@ def _place_pages(site: Site) -> list[Part[Placed]]:
     return result
 
 
+# A plan's and an area's page when docs/ has no file for it: a new plan needs its data only. A file in docs/ with
+# the same name (the real plans have them) takes its place, with prose around the same macro.
+PLAN_PAGE = "{{ plan_page() }}\n"
+AREA_PAGE = "---\nhide:\n  - toc\n---\n\n{{ area_page() }}\n"
+
+
 def generated_pages(site: Site) -> dict[str, str]:
     """docs/ path (without the language suffix) → the Markdown of each page made from the data."""
-    pages = {page.path: "{{ timeline_year() }}\n" for page in timeline_pages(site).all}
+    pages = {links.plan_page(plan.id): PLAN_PAGE for plan in site.plans}
+    pages |= {links.area_page(plan.id, area.id): AREA_PAGE for plan in site.plans for area in plan.areas}
+    pages |= {page.path: "{{ timeline_year() }}\n" for page in timeline_pages(site).all}
     pages |= {links.source_page(plan.id): "{{ source_document() }}\n" for plan in site.plans}
     pages |= {page.path: "{{ organisation_page() }}\n" for page in organisation_pages(site).all}
     pages |= {links.report_page(plan.id): "{{ full_report() }}\n" for plan in site.plans}

@@ -39,11 +39,11 @@ def leave_to_worker(page) -> None:
 def collect(page, html: str, config) -> None:
     """Keep a written page's text for the index; a plan's or area's page keeps only its lead (its records come
     from the model), and pages made from the data (timeline years, sources, organisations) none."""
-    if getattr(page.file, "generated_by", None) == "baltic_plans":
-        return
     site = checked_site(data_dir(config))
     docs_path = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
     made_from_data = docs_path in _plan_pages.get(site, None, lambda: frozenset(pages.plan_pages(site)))
+    if getattr(page.file, "generated_by", None) == "baltic_plans" and not made_from_data:
+        return
     title = page.title or config["site_name"]
     _written.setdefault(_language(config), []).append(
         written_page(page.url, title, html, with_sections=not made_from_data)
