@@ -6,6 +6,8 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from . import links as pages
 from .model import Lang, Pending, Plan, Site, Text
 from .views import clean
@@ -31,6 +33,19 @@ def plain(text: Text | None, lang: Lang) -> str | None:
         return None
     shown = text(lang)
     return clean(shown.text if isinstance(shown, Pending) else shown)
+
+
+def pending_fields(record: BaseModel, lang: Lang) -> list[str]:
+    """The fields of a record whose text is shown in the other language while its translation into `lang` is
+    pending (a field holding a list, such as notes, counts if any of its texts is)."""
+    found = []
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if any(
+            isinstance(text, Text) and text.pending == lang for text in (value if isinstance(value, list) else [value])
+        ):
+            found.append(name)
+    return found
 
 
 @dataclass(frozen=True)

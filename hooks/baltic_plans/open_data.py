@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from . import ics
 from . import links as pages
 from .dates import PlanDate
-from .edition import LICENCE, Edition, plain
+from .edition import LICENCE, Edition, pending_fields, plain
 from .memo import PerBuild
 from .model import Abbreviation, Plan, Text
 from .tables import TABLES, Table
@@ -94,7 +94,9 @@ def localized(value: Any, lang: str) -> Any:
     if isinstance(value, Abbreviation):
         return value(lang)
     if isinstance(value, BaseModel):
-        return {name: localized(getattr(value, name), lang) for name in type(value).model_fields}
+        data = {name: localized(getattr(value, name), lang) for name in type(value).model_fields}
+        pending = pending_fields(value, lang)
+        return data | {"translation_pending": pending} if pending else data
     if isinstance(value, list | tuple):
         return [localized(item, lang) for item in value]
     if isinstance(value, PlanDate):

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple, get_args
 
 from . import links as pages
 from .dates import COARSENESS
-from .edition import Edition, plain
+from .edition import Edition, pending_fields, plain
 from .model import Area, Block, Organisation, Place, Placed, Plan, PlanKind, Record, Site, Status, Task
 from .views import label
 
@@ -150,6 +150,18 @@ def placed_date(attribute: str) -> Callable[[Placed, Edition], Any]:
     return value
 
 
+def translation_pending(record: Callable[[Any], Any], *columns: str, **renamed: str) -> Column:
+    """The row's columns whose text is in the other language while its translation is pending, ;-separated.
+    `columns` are the table's text columns named as the model's fields; `renamed`, those named otherwise."""
+    shown = {name: name for name in columns} | renamed
+
+    def value(row, edition: Edition) -> str | None:
+        fields = pending_fields(record(row), edition.lang)
+        return ids(shown[name] for name in fields if name in shown) or None
+
+    return Column("translation_pending", "string", value)
+
+
 def cited(file: Callable[[Any], str], lines: Callable[[Any], str]) -> tuple[Column, Column]:
     """The two citation columns: the source file (published under sources/) and the line or lines."""
     return (
@@ -180,6 +192,7 @@ PLANS = Table(
         Column("source_language", "string", lambda plan, _: plan.source.language),
         *cited(lambda plan: plan.source.file, lambda plan: plan.source.lines),
         Column("url", "string", lambda plan, e: e.record_url(plan, None)),
+        translation_pending(lambda plan: plan, "title", "short_title"),
     ),
     foreign_keys=(ForeignKey(("issuer",), "organisations"), ForeignKey(("place",), "places")),
 )
@@ -197,6 +210,7 @@ AREAS = Table(
         Column("notes", "string", lambda pa, e: notes(pa.area, e)),
         *cited(lambda pa: pa.plan.source.file, lambda pa: pa.area.source),
         Column("url", "string", lambda pa, e: e.record_url(pa.plan, pa.area.id)),
+        translation_pending(lambda pa: pa.area, "title", "goal", "notes"),
     ),
     primary_key=("plan_id", "id"),
     foreign_keys=(ForeignKey(("plan_id",), "plans"),),
@@ -222,6 +236,7 @@ TASKS = Table(
         Column("notes", "string", lambda o, e: notes(o.record, e)),
         *cited(lambda o: o.plan.source.file, lambda o: o.record.source),
         Column("url", "string", lambda o, e: e.record_url(o.plan, o.area.id, o.record.id)),
+        translation_pending(lambda o: o.record, "text", "notes", title="text"),  # a block's title is its text here
     ),
     foreign_keys=(
         ForeignKey(("plan_id", "area_id"), "areas", ("plan_id", "id")),
@@ -251,6 +266,7 @@ ACTIVITIES = Table(
         Column("notes", "string", lambda p, e: notes(p.activity, e)),
         *cited(lambda p: p.plan.source.file, lambda p: p.activity.source),
         Column("url", "string", lambda p, e: e.record_url(p.plan, p.area.id if p.area else None, p.activity.id)),
+        translation_pending(lambda p: p.activity, "text", "group", "notes"),
     ),
     # no key to areas: a background event has a plan but no area, and a partly empty key fails validation
     foreign_keys=(ForeignKey(("plan_id",), "plans"), ForeignKey(("task_id",), "tasks")),
@@ -266,6 +282,7 @@ ORGANISATIONS = Table(
         Column("kind", "string", lambda org, _: org.kind, ORGANISATION_KINDS),
         Column("website", "string", lambda org, _: org.url),
         Column("url", "string", lambda org, e: e.page_url(pages.ORGANISATIONS, org.id)),
+        translation_pending(lambda org: org, "name"),
     ),
 )
 
@@ -279,6 +296,7 @@ PLACES = Table(
         Column("kind", "string", lambda place, _: place.kind, PLACE_KINDS),
         Column("lat", "number", lambda place, _: place.lat),
         Column("lon", "number", lambda place, _: place.lon),
+        translation_pending(lambda place: place, "name"),
     ),
 )
 
