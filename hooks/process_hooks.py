@@ -1,15 +1,21 @@
 """MkDocs hooks file (listed in mkdocs.yml): how the build's process runs. Each other language builds in a
 forked process beside the default one, the garbage collector runs less often, and the process ends without a
-last garbage collection."""
+last garbage collection. Under `mkdocs serve` a failed rebuild shows its errors in the browser, each rebuild
+says what it did in a line, and SIGTERM stops serve as Ctrl+C does."""
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from baltic_plans import parallel_languages
+from baltic_plans import parallel_languages, serve_feedback
 
 
 def on_startup(command, dirty):
     parallel_languages.started(command, dirty)
     parallel_languages.fewer_collections()
+    serve_feedback.started(command)
+
+
+def on_serve(server, config, builder):
+    return serve_feedback.serving(server, config)
 
 
 # After the data check (site_hooks.py) and the build's time stamp (open_data_hooks.py); before the i18n plugin
@@ -51,4 +57,5 @@ def on_build_error(error):
 
 def on_shutdown():
     parallel_languages.end_child()
+    serve_feedback.stopped()
     parallel_languages.no_collection_at_exit()

@@ -207,6 +207,10 @@ def _value_message(kind: str, name: Any, value: Any, error: dict):
         return say("not_allowed", shown=shown, allowed=error["msg"].removeprefix("Input should be "))
     if kind == "too_short":
         return say("list_empty")
+    if kind in ("less_than_equal", "greater_than_equal"):
+        limit = (error.get("ctx") or {}).get("le" if kind == "less_than_equal" else "ge")
+        limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+        return say("too_large" if kind == "less_than_equal" else "too_small", shown=shown, name=name, limit=limit)
     if kind == "value_error":
         raised = (error.get("ctx") or {}).get("error")
         return raised.message if isinstance(raised, MessageError) else error["msg"].removeprefix("Value error, ")

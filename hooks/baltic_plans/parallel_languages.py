@@ -67,8 +67,10 @@ def fork_other_languages(config) -> None:
     utils.clean_directory = lambda folder: folder  # as the i18n plugin does: the folder holds every language
     _flush()
     gc.freeze()  # Python's advice before a fork: the collector then leaves the shared pages alone
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:
+        _end_with(parent)
         _State.children = {}
         _State.child_language = lang
         i18n.current_language = lang  # its on_config, next, configures this build for `lang`
@@ -181,6 +183,18 @@ def end_child() -> None:
         return
     _flush()
     os._exit(0 if _State.child_built and not _State.child_failed else 1)
+
+
+def _end_with(parent: int) -> None:
+    """In a child: the system ends it when the build's process ends (stopped or killed), so that no build goes on
+    writing to the site folder after it (Linux; elsewhere the child finishes its build and exits)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
+    if os.getppid() != parent:  # it ended before that
+        os._exit(1)
 
 
 def _quiet_inner_build() -> I18nLoggingFilter:

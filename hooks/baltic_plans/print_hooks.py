@@ -18,6 +18,11 @@ def started(command: str) -> None:
     _serving[0] = command == "serve"
 
 
+def stopped() -> None:
+    """When serve stops: so does the process typesetting its changed PDFs."""
+    printing.stop_typesetting()
+
+
 def add_pdfs(files: Files, config) -> Files:
     """Typeset (or take from the cache) every plan's PDF in the language being built; MkDocs writes them with the
     pages, and the plan pages show their sizes (printing.published)."""

@@ -4,7 +4,10 @@ typeset by WeasyPrint. PDFs are cached on disk by a hash of their input, so only
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import sys
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
@@ -19,13 +22,12 @@ from .build_cache import cache_root
 from .render import Page, environment
 from .report import full_report
 
-if TYPE_CHECKING:  # the process pools are imported where a PDF is typeset: a cached build never needs them
-    from concurrent.futures import Future, ProcessPoolExecutor
+if TYPE_CHECKING:  # the processes are started where a PDF is typeset: a cached build never needs them
+    import subprocess
 
 STYLESHEET = "pdf.css"
 published: dict[str, dict[str, tuple[str, int]]] = {}  # language → plan id → the PDF's site path and size
 _latest: dict[tuple[str, str], bytes] = {}  # (plan id, language) → the PDF the last build published
-_pending: dict[Path, Future] = {}
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def _report_pdf(page: Page, base_url: str | None, html: str, wait: bool) -> Pdf:
         content = typeset(html, base_url)
         keep(path, content)
     else:
-        typeset_later(html, base_url, path)
+        typeset_later(html, base_url, path, f"{key[0]}-{key[1]}.pdf")
         content = _latest[key]
     _latest[key] = content
     return Pdf(*key, content)
@@ -85,7 +87,8 @@ def typeset_missing(documents: list[tuple[str, str | None]]) -> None:
 
     longest_first = sorted(missing.items(), key=lambda item: -len(item[1][0]))
     workers = min(len(missing), os.cpu_count() or 1)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=fork, initializer=_end_with_parent) as pool:
         for typeset_one in [pool.submit(_typeset_into, html, base, path) for path, (html, base) in longest_first]:
             typeset_one.result()  # a failure stops the build, as it would have in this process
 
@@ -125,20 +128,123 @@ def keep(path: Path, content: bytes) -> None:
     temporary.replace(path)
 
 
-def typeset_later(html: str, base_url: str | None, path: Path) -> None:
-    if path not in _pending or _pending[path].done():
-        _pending[path] = _background().submit(_typeset_into, html, base_url, path)
-
-
 def _typeset_into(html: str, base_url: str | None, path: Path) -> None:
     keep(path, typeset(html, base_url))
 
 
-@cache
-def _background() -> ProcessPoolExecutor:
-    from concurrent.futures import ProcessPoolExecutor
+def _end_with_parent() -> None:
+    """In a worker of the build's pool: exit as soon as the build's process ends (stopped, killed or failed), rather
+    than wait for jobs for ever (a forked worker holds its job queue's pipe open itself)."""
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
 
-    return ProcessPoolExecutor(max_workers=1)  # the other core: the rebuild itself stays as fast as before
+    parent = multiprocessing.parent_process()
+
+    def exit_when_parent_ends() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    if parent is not None:
+        threading.Thread(target=exit_when_parent_ends, daemon=True).start()
+
+
+# -- mkdocs serve: a changed report is typeset in the background ----------------------------------------------------
+
+TYPESETTER = "baltic-plans-typesetter"  # its name in `ps`
+
+
+class _Typesetter:
+    """One worker process, started for the first changed report, typesets the documents sent to it one after the
+    other (on the other core: a rebuild stays as fast as before).
+
+    It is a new interpreter, not a fork of serve: it holds neither serve's listening socket nor its other files, and,
+    in a session of its own, the terminal's Ctrl+C does not reach it (serve stops it). Each job is a file in the cache
+    folder, named on a line of the worker's input; at the end of that input (serve stopped or died) it exits at once,
+    even mid-document, so it never outlives serve."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.sent: set[Path] = set()
+
+    def send(self, html: str, base_url: str | None, path: Path, name: str) -> None:
+        if self.process is None or self.process.poll() is not None:
+            self.process, self.sent = self._start(), set()
+        if path in self.sent:
+            return
+        job = path.with_suffix(f".{os.getpid()}.job")
+        keep(job, json.dumps({"html": html, "base_url": base_url, "pdf": str(path), "name": name}).encode())
+        try:
+            self.process.stdin.write(f"{job}\n")
+            self.process.stdin.flush()
+        except OSError:  # it has just died: the next rebuild starts another
+            job.unlink(missing_ok=True)
+            return
+        self.sent.add(path)
+
+    def stop(self) -> None:
+        process, self.process = self.process, None
+        if process is None:
+            return
+        with suppress(OSError):
+            process.stdin.close()  # it exits at the end of its input
+        try:
+            process.wait(timeout=5)
+        except BaseException as stuck:  # or a second Ctrl+C: it goes now
+            process.kill()
+            process.wait()
+            if isinstance(stuck, KeyboardInterrupt):
+                raise
+        for job in cache_dir().glob(f"*.{os.getpid()}.job"):  # sent, not yet read
+            job.unlink(missing_ok=True)
+
+    @staticmethod
+    def _start() -> subprocess.Popen:
+        import subprocess
+
+        hooks = str(Path(__file__).resolve().parent.parent)  # this package's code, as serve imported it
+        search_path = os.pathsep.join(filter(None, [hooks, os.environ.get("PYTHONPATH")]))
+        return subprocess.Popen(
+            [sys.executable, "-c", f"from {__name__} import typeset_jobs; typeset_jobs()", TYPESETTER],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True,
+            env={**os.environ, "PYTHONPATH": search_path},
+        )  # fmt: skip
+
+
+_typesetter = _Typesetter()
+
+
+def typeset_later(html: str, base_url: str | None, path: Path, name: str) -> None:
+    """mkdocs serve: typeset into the cache, in the background; a later rebuild finds the PDF there."""
+    _typesetter.send(html, base_url, path, name)
+
+
+def stop_typesetting() -> None:
+    """When serve stops: the background worker stops too, mid-document if need be."""
+    _typesetter.stop()
+
+
+def typeset_jobs() -> None:
+    """The background worker's loop (_Typesetter): typeset each job named on its input, until that input ends."""
+    import queue
+    import threading
+
+    jobs: queue.SimpleQueue[Path] = queue.SimpleQueue()
+
+    def read() -> None:
+        for line in sys.stdin:
+            jobs.put(Path(line.rstrip("\n")))
+        os._exit(0)
+
+    threading.Thread(target=read, daemon=True).start()
+    while True:
+        job_file = jobs.get()
+        job = json.loads(job_file.read_text("utf-8"))
+        job_file.unlink()
+        try:
+            _typeset_into(job["html"], job["base_url"], Path(job["pdf"]))
+        except Exception as error:  # said; the next job goes on, and the site keeps the plan's previous PDF
+            print(f"{job['name']} could not be typeset: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
 
 
 def cache_dir() -> Path:
