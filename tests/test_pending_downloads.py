@@ -29,7 +29,7 @@ def edition(site, lang: str) -> Edition:
 
 
 def rows(table, site, lang: str) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(table.csv(edition(site, lang)).decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(table.csv(edition(site, lang)).decode("utf-8-sig"))))
 
 
 def test_the_csv_names_the_columns_given_in_the_other_language(site):
@@ -56,3 +56,23 @@ def test_the_json_names_the_fields_given_in_the_other_language(site):
 def test_the_plans_csv_marks_the_pending_summary_only_where_it_is_shown(site):
     # the summary is not a CSV column: the plans table names only its own columns' texts
     assert all(not row["translation_pending"] for row in rows(PLANS, site, "en"))
+
+
+def test_a_csv_opens_in_excel_as_utf8_and_no_text_becomes_a_formula(site):
+    import dataclasses
+
+    from baltic_plans.model import Text
+
+    raw = ACTIVITIES.csv(edition(site, "en"))
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs to read UTF-8
+    first = site.plans[0].areas[0].tasks[0].activities[0]
+    # (a text cannot begin with a tab or carriage return: the model strips them; cell() defuses them all the same)
+    hostile = {"=1+1": "'=1+1", "+cmd": "'+cmd", "-2": "'-2", "@SUM(A1)": "'@SUM(A1)", "plain": "plain"}
+    for text, shown in hostile.items():
+        changed = first.model_copy(update={"text": Text(lv=text, en=text)})
+        area = site.plans[0].areas[0]
+        task = area.tasks[0].model_copy(update={"activities": [changed]})
+        plan = site.plans[0].model_copy(update={"areas": [area.model_copy(update={"tasks": [task]})]})
+        one = dataclasses.replace(site, plans=(plan,))
+        row = next(r for r in rows(ACTIVITIES, one, "en") if r["id"] == first.id)
+        assert row["text"] == shown, text

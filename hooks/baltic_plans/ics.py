@@ -17,7 +17,7 @@ from icalendar.enums import STATUS
 from .date_text import format_plan_date
 from .dates import Precision
 from .edition import Edition, plain
-from .model import Placed, Plan, Status
+from .model import Placed, Plan, Site, Status
 from .views import label, lines_label, shorten
 
 PRECISION_PROPERTY = "X-BALTIC-PLANS-PRECISION"
@@ -34,21 +34,29 @@ def left_out(placed: Iterable[Placed]) -> list[Placed]:
     return [p for p in placed if p.activity.date and not in_calendar(p)]
 
 
-def uid(placed: Placed) -> str:
-    """Stable across builds, languages and reorderings: calendar apps update an event rather than add it twice."""
-    return f"{placed.plan.id}/{placed.activity.id}@baltic-plans"
+def uid(placed: Placed, lang: str) -> str:
+    """Stable across builds and reorderings, so calendar apps update an event rather than add it twice; one per
+    language, so that a reader subscribed to both calendars keeps both (the same UID would overwrite the other)."""
+    return f"{placed.plan.id}/{placed.activity.id}.{lang}@baltic-plans"
+
+
+def has_events(site: Site, plan: Plan) -> bool:
+    """Whether a plan has a dated activity a calendar can hold; one that has none gets no calendar (RFC 5545 wants
+    at least one component in a calendar)."""
+    return any(in_calendar(placed) for placed in site.activities(plan))
 
 
 def calendars(edition: Edition) -> dict[str | None, bytes]:
-    """Every calendar of the edition: one per plan (by its id) and one of all plans (None). Each event is made
-    and serialized once, by icalendar, and the all-plans calendar holds the plans' events in order."""
+    """Every calendar of the edition: one per plan with dated activities (by its id) and one of all plans (None).
+    Each event is made and serialized once, by icalendar, and the all-plans calendar holds the plans' events in
+    order."""
     events = {
         plan.id: [event(edition, placed).to_ical() for placed in edition.site.activities(plan) if in_calendar(placed)]
         for plan in edition.site.plans
     }
     every_event = [serialized for plan in edition.site.plans for serialized in events[plan.id]]
     return {
-        **{plan.id: _calendar(edition, plan, events[plan.id]) for plan in edition.site.plans},
+        **{plan.id: _calendar(edition, plan, events[plan.id]) for plan in edition.site.plans if events[plan.id]},
         None: _calendar(edition, None, every_event),
     }
 
@@ -79,7 +87,7 @@ def event(edition: Edition, placed: Placed) -> Event:
     exact = date.precision is Precision.DAY
     places = [edition.site.places[p] for p in activity.places]
     ev = Event.new(
-        uid=uid(placed),
+        uid=uid(placed, lang),
         stamp=edition.built,
         start=date.first_day,
         end=date.last_day + dt.timedelta(days=1),  # DTEND of an all-day event is the day after (exclusive)

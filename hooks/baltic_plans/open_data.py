@@ -55,7 +55,7 @@ def _downloads(edition: Edition) -> list[Download]:
         *(Download(t.file_name, "CSV", about(f"file_{t.name}"), t.csv(edition), t.count(site), t) for t in TABLES),
         Download(DATA_PACKAGE, "JSON", about("file_datapackage"), data_package(edition)),
         calendar(edition, None, about("file_all_ics"), calendars[None]),
-        *(calendar(edition, p, about("file_plan_ics", p), calendars[p.id]) for p in plans),
+        *(calendar(edition, p, about("file_plan_ics", p), calendars[p.id]) for p in plans if p.id in calendars),
     ]
 
 

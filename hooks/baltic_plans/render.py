@@ -256,7 +256,8 @@ def pdf_link(page: Page, plan_id: str) -> dict | None:
 
 def plan_downloads(page: Page, plan: Plan) -> list[tuple[str, str]]:
     """(file name, href) of the plan's own files in the page's language: its whole model and its calendar."""
-    names = [open_data.plan_file(plan, extension) for extension in ("json", "ics")]
+    extensions = ("json", "ics") if ics.has_events(page.site, plan) else ("json",)
+    names = [open_data.plan_file(plan, extension) for extension in extensions]
     return [(name.rpartition("/")[2], page.renderer.links.file(pages.data_file(name, page.lang))) for name in names]
 
 

@@ -71,12 +71,15 @@ class Table:
             yield [column.value(row, edition) for column in self.columns]
 
     def csv(self, edition: Edition) -> bytes:
-        """RFC 4180 CSV in UTF-8, a header line first; an empty cell where a record has no value."""
+        """RFC 4180 CSV, a header line first; an empty cell where a record has no value. UTF-8 with a byte-order
+        mark, so that Excel on Windows opens it as UTF-8 when double-clicked (Python's csv with utf-8-sig, and
+        frictionless, read it as well); a text that a spreadsheet would take for a formula is defused."""
         out = io.StringIO(newline="")
         writer = csv.writer(out)
         writer.writerow(column.name for column in self.columns)
-        writer.writerows(["" if value is None else value for value in record] for record in self.records(edition))
-        return out.getvalue().encode("utf-8")
+        for record in self.records(edition):
+            writer.writerow(cell(value, column) for value, column in zip(record, self.columns, strict=True))
+        return out.getvalue().encode("utf-8-sig")
 
     def foreign_key(self, key: ForeignKey) -> dict:
         resource = "" if key.table == self.name else key.table  # "" refers to the table itself (Table Schema)
@@ -96,10 +99,23 @@ class Table:
             "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",
-            "encoding": "utf-8",
+            "encoding": "utf-8-sig",
             "description": label(f"file_{self.name}", edition.lang),
             "schema": schema,
         }
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any, column: Column) -> Any:
+    """A CSV cell. A text that begins as a formula would (=, +, -, @, tab, carriage return) gets an apostrophe in
+    front, as OWASP advises for CSV downloads, so a spreadsheet shows it as text and never runs it."""
+    if value is None:
+        return ""
+    if column.type == "string" and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 # -- rows --------------------------------------------------------------------------------------------
