@@ -38,22 +38,22 @@ def validate(config) -> None:
     say_if_placeholder_addresses(config)
 
 
-PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/")
+PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/", "@example.org")
 
 
 def say_if_placeholder_addresses(config) -> None:
     """Canonical links, edit links, the CSV's url column and "how to cite" are made from site_url and repo_url:
     a build with mkdocs.yml's placeholders says so, and fails where the addresses must be real (the deploy)."""
+    addresses = {key: config.get(key) or "" for key in ("site_url", "repo_url")}
+    addresses["extra.contact_email"] = (config.get("extra") or {}).get("contact_email") or ""
     placeholders = [
-        f"{key}={config[key]}"
-        for key in ("site_url", "repo_url")
-        if any(host in (config.get(key) or "") for host in PLACEHOLDER_HOSTS)
+        f"{key}={value}" for key, value in addresses.items() if any(host in value for host in PLACEHOLDER_HOSTS)
     ]
     if not placeholders:
         return
     message = (
         f"placeholder address in mkdocs.yml ({', '.join(placeholders)}): links to the published site and to the "
-        "repository will point there; set SITE_URL and REPO_URL, as the deploy workflow does"
+        "repository will point there; set SITE_URL, REPO_URL and CONTACT_EMAIL (the deploy workflow sets the first two)"
     )
     if os.environ.get("REQUIRE_REAL_URLS") == "1":
         raise PluginError(message)
