@@ -30,6 +30,16 @@ from .messages import Localised, MessageError
 _POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 _OTHER_EDTF = re.compile(r"[~?%X]|\.\.|^-|[+-]\d{2}:?\d{2}$|T")
 VALID_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, a season YYYY-21..24, or a range A/B of these"
+
+
+class ValidForms(Localised):
+    """The date forms the data allows, in the message's language."""
+
+    def text(self, lang: str) -> str:
+        return VALID_FORMS if lang == "en" else "GGGG, GGGG-MM, GGGG-MM-DD, gadalaiks GGGG-21..24 vai to periods A/B"
+
+
+FORMS = ValidForms()
 BABEL_LOCALES = {"lv": "lv", "en": "en_GB"}  # each language's CLDR locale
 
 
@@ -115,7 +125,7 @@ class PlanDate:
     @classmethod
     def parse(cls, value: str) -> PlanDate:
         if not isinstance(value, str):
-            raise MessageError("date_not_text", forms=VALID_FORMS)
+            raise MessageError("date_not_text", forms=FORMS)
         value = value.strip()
         start, slash, end = value.partition("/")
         first = _point(start, value)
@@ -200,8 +210,8 @@ def _point(text: str, value: str) -> Point:
     match = _POINT.fullmatch(text)
     if not match:
         if _OTHER_EDTF.search(value):
-            raise MessageError("date_edtf_feature", value=value, forms=VALID_FORMS)
-        raise MessageError("date_invalid", value=value, forms=VALID_FORMS)
+            raise MessageError("date_edtf_feature", value=value, forms=FORMS)
+        raise MessageError("date_invalid", value=value, forms=FORMS)
     year, month, day = (int(g) if g else None for g in match.groups())
     if month and 21 <= month <= 24 and day is None:
         return Point(year, season=month)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .crosscheck import ORGANISATIONS_FILE, PLACES_FILE, CrossCheck, TaskIndex, field_path, ids, record_id
 from .errors import DataError, DataErrors, Loc
-from .messages import MessageError, say
+from .messages import Choices, MessageError, say
 from .model import (
     LANGUAGES,
     OrganisationsFile,
@@ -204,7 +204,7 @@ def _value_message(kind: str, name: Any, value: Any, error: dict):
     if kind == "string_pattern_mismatch":
         return say("not_lines" if name in ("source", "lines") else "not_an_id", shown=shown)
     if kind in ("enum", "literal_error"):
-        return say("not_allowed", shown=shown, allowed=error["msg"].removeprefix("Input should be "))
+        return say("not_allowed", shown=shown, allowed=Choices(error["msg"].removeprefix("Input should be ")))
     if kind == "too_short":
         return say("list_empty")
     if kind in ("less_than_equal", "greater_than_equal"):

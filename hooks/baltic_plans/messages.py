@@ -64,6 +64,16 @@ def say(key: str, /, **values: Any) -> Message:
     return Message(key, values)
 
 
+@dataclass(frozen=True)
+class Choices(Localised):
+    """A list of allowed values as pydantic writes it ("'a', 'b' or 'c'"), its "or" in the message's language."""
+
+    english: str
+
+    def text(self, lang: str) -> str:
+        return self.english.replace("' or '", f"' {catalogue()['or'][lang]} '")
+
+
 class MessageError(ValueError):
     """A ValueError whose text is a Message (pydantic keeps the text it is raised with)."""
 

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .dates import PlanDate, Within
+from .messages import MessageError
 
 LANGUAGES = ("lv", "en")
 Lang = Literal["lv", "en"]
@@ -64,12 +65,9 @@ class Text(Strict):
         for lang in LANGUAGES:
             written = getattr(self, lang) is not None
             if not written and self.pending != lang:
-                raise ValueError(
-                    f"the '{lang}' text is missing (write it, or mark the gap with 'pending: {lang}' "
-                    "so the site shows the other language with a notice)"
-                )
+                raise MessageError("text_missing_unmarked", lang=lang)
             if written and self.pending == lang:
-                raise ValueError(f"'{lang}' is marked pending but has a text; remove 'pending: {lang}'")
+                raise MessageError("pending_but_written", lang=lang)
         return self
 
     def __call__(self, lang: Lang) -> str:
@@ -384,7 +382,7 @@ class Plan(Strict):
     @classmethod
     def _as_of_is_a_day(cls, value: PlanDate | None) -> PlanDate | None:
         if value is not None and (value.is_range or value.start.day is None):
-            raise ValueError(f"'{value}' must be a single day YYYY-MM-DD")
+            raise MessageError("as_of_not_a_day", value=str(value))
         return value
 
     def area(self, area_id: str) -> Area:

@@ -11,6 +11,7 @@ from typing import Any
 from .crosscheck import field_path, record_id
 from .errors import DataError, Loc
 from .load import LoadResult, model_at
+from .messages import say
 from .model import LANGUAGES, Text
 
 
@@ -29,8 +30,8 @@ class Gap:
         return str(self.as_problem())
 
     def as_problem(self) -> DataError:
-        state = "translation pending" if self.marked else "missing and not marked 'pending' (an error)"
-        return DataError(self.file, f"'{self.lang}' {state}", self.line, record=self.record, field=self.field)
+        message = say("translation_pending" if self.marked else "translation_unmarked", lang=self.lang)
+        return DataError(self.file, message, self.line, record=self.record, field=self.field)
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,13 @@ class Coverage:
     def summary(self) -> str:
         pending = Counter(gap.lang for gap in self.gaps if gap.marked)
         per_language = ", ".join(f"{lang}: {pending[lang]}" for lang in LANGUAGES)
-        return (
-            f"{self.texts} texts; {sum(pending.values())} pending translation ({per_language}); "
-            f"{len(self.unmarked)} unmarked gap{'' if len(self.unmarked) == 1 else 's'}"
-        )
+        gaps = say("gap_one" if len(self.unmarked) == 1 else "gap_other")
+        return str(
+            say(
+                "translation_summary", texts=self.texts, pending=sum(pending.values()), per_language=per_language,
+                unmarked=len(self.unmarked), gaps=gaps,
+            )
+        )  # fmt: skip
 
 
 def coverage(result: LoadResult) -> Coverage:
