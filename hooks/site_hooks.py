@@ -2,7 +2,7 @@
 
 from mkdocs.plugins import event_priority
 
-from baltic_plans import build_cache, fragments, mkdocs_hooks, slots
+from baltic_plans import build_cache, csp, fragments, mkdocs_hooks, slots
 
 
 @event_priority(100)  # before the plugins: bad data must stop the build before anything runs
@@ -51,9 +51,12 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-1000)  # last: the policy hashes the page's inline scripts as they are written
 def on_post_template(output_content, template_name, config):
-    return mkdocs_hooks.conforming_markup(mkdocs_hooks.only_one_404_page(output_content, template_name, config))
+    page = mkdocs_hooks.conforming_markup(mkdocs_hooks.only_one_404_page(output_content, template_name, config))
+    return csp.with_policy(page) if template_name == "404.html" else page
 
 
+@event_priority(-1000)  # last: the policy hashes the page's inline scripts as they are written
 def on_post_page(output, page, config):
-    return mkdocs_hooks.name_search_dialog(mkdocs_hooks.conforming_markup(output), page)
+    return csp.with_policy(mkdocs_hooks.name_search_dialog(mkdocs_hooks.conforming_markup(output), page))

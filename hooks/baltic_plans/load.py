@@ -202,6 +202,8 @@ def _value_message(kind: str, name: Any, value: Any, error: dict):
     if kind == "string_too_short" and name in LANGUAGES:
         return say("text_empty", name=name)
     if kind == "string_pattern_mismatch":
+        if name == "url":
+            return say("not_a_url", shown=shown)
         return say("not_lines" if name in ("source", "lines") else "not_an_id", shown=shown)
     if kind in ("enum", "literal_error"):
         return say("not_allowed", shown=shown, allowed=Choices(error["msg"].removeprefix("Input should be ")))

@@ -8,6 +8,7 @@ import os
 from functools import cache
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -113,8 +114,8 @@ def name_sections(nav, config) -> None:
             lang = _language(item)
             item.title = label("plans", lang)
             item.bp_plans = lang
-            for plan_section in item.children:
-                plan_section.title = clean(site.plan(plan_section.title).short_title(lang))
+            for plan_section in item.children:  # Material writes a title as HTML, as page titles (from headings) are
+                plan_section.title = str(escape(clean(site.plan(plan_section.title).short_title(lang))))
 
 
 def page_nav(nav: Navigation, config) -> Navigation:

@@ -18,6 +18,7 @@ Lang = Literal["lv", "en"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LINE_RANGE_PATTERN = r"^[1-9]\d*(-[1-9]\d*)?$"
 RecordId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+URL_PATTERN = r"^(https://[^\s<>\"']+|mailto:[^\s<>\"'@]+@[^\s<>\"'@]+)$"  # no http:, javascript:, data: …
 LineRange = Annotated[str, StringConstraints(pattern=LINE_RANGE_PATTERN)]
 
 
@@ -412,9 +413,10 @@ class Organisation(Strict):
         "intergovernmental", "working-group", "government", "network", "programme", "project",
         "ngo", "university", "foundation", "municipality", "presidency",
     ] = Field(description="What kind of body it is. — Kāda veida organizācija tā ir.")  # fmt: skip
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None = Field(
         None,
-        description="Its website, starting with http:// or https://. — Tās tīmekļvietne, sākot ar http:// vai https://.",
+        description="Its website, starting with https:// (or an e-mail address as mailto:…). — Tās tīmekļvietne, "
+        "sākot ar https:// (vai e-pasta adrese formā mailto:…).",
     )
 
     def label(self, lang: Lang) -> str:

@@ -27,7 +27,7 @@ SECTIONS = ("purpose", "background", "framework")
 
 @cache
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("baltic_plans", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -35,6 +35,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         bytecode_cache=compiled_templates(),
     )
+    # data text in a Markdown heading of a template: escaped for HTML, then for Markdown ("![x](y)" stays text)
+    env.filters["heading_text"] = lambda text: Markup(literal(text))
+    return env
 
 
 def tidy(markdown: str) -> str:
@@ -129,7 +132,12 @@ def plan_page(page: Page) -> str:
     """The whole page docs/<plan-id>/index.md: title, the editors' summary, overview and the plan's sections."""
     plan_id = page.own_plan()
     plan = page.site.plan(plan_id)
-    summary = f"{page.renderer.abbreviate(clean(plan.summary(page.lang)))}\n\n" if plan.summary else ""
+    # an HTML paragraph, so that Markdown leaves the data text alone ("![x](y)" stays text)
+    summary = (
+        f'<p class="bp-summary">{page.renderer.abbreviate(clean(plan.summary(page.lang)))}</p>\n\n'
+        if plan.summary
+        else ""
+    )
     sections = [plan_section(page, plan_id, name) for name in SECTIONS]
     return "\n".join([plan_title(page, plan_id), summary + plan_overview(page, plan_id), *filter(None, sections)])
 

@@ -134,7 +134,7 @@ function search(query) {
       location: doc.location,
       title: highlight(doc.title, hit ? hit.terms : matched),
       text: rest(doc) && hit ? `<p>${teaser(highlight(rest(doc), hit.terms))}</p>` : "",
-      tags: doc.tags,
+      tags: (doc.tags || []).map(escape),  // Material inserts tags as HTML, as it does titles and texts
       score: score ?? hit.score,
       terms: Object.fromEntries(words.map((word) => {
         const forms = [].concat(terms(word) || []);
