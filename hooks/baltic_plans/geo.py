@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-COASTLINE = "coastline.json"  # made by tools/map/make-coastline.mjs; see README, "Map"
+COASTLINE = "coastline.json"  # made by tools/map/make-coastline.mjs; see hooks/DEVELOPING.md, "The map"
 
 
 @dataclass(frozen=True)
