@@ -112,12 +112,18 @@ def stylesheet() -> str:
 def typeset(html: str, base_url: str | None) -> bytes:
     import weasyprint  # here, not at the top: its import alone takes a second, and a cached build never needs it
 
-    return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+    return weasyprint.HTML(string=html, base_url=base_url).write_pdf(**PDF_OPTIONS)
+
+
+# A tagged PDF (PDF/UA-1): headings, lists and tables as structure, the document's language and title set, so
+# that a screen reader gets the report as it gets the web page.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
 
 def cache_path(html: str, base_url: str | None) -> Path:
-    """Where the PDF made from this input (by this WeasyPrint) is kept."""
-    key = hashlib.sha256(f"{metadata.version('weasyprint')}\0{base_url}\0{html}".encode()).hexdigest()
+    """Where the PDF made from this input (by this WeasyPrint, with these options) is kept."""
+    made_by = f"{metadata.version('weasyprint')}\0{sorted(PDF_OPTIONS.items())}"
+    key = hashlib.sha256(f"{made_by}\0{base_url}\0{html}".encode()).hexdigest()
     return cache_dir() / f"{key}.pdf"
 
 
