@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -37,14 +38,19 @@ def test_every_activity_of_tasks_blocks_and_backgrounds_is_in_the_downloads(buil
     assert Counter(row["id"] for row in csv_rows(built_site, "activities.csv")) == expected
 
 
-def test_every_place_of_an_activity_counts_for_that_place(built_site: Path):
-    expected = Counter(place for activity in raw_activities() for place in activity.get("places", []))
+def test_every_place_of_an_activity_lists_it_on_that_place_s_page(built_site: Path):
+    expected: dict[str, set[str]] = {}
+    for activity in raw_activities():
+        for place in activity.get("places", []):
+            expected.setdefault(place, set()).add(activity["id"])
     assert any(len(activity.get("places", [])) > 1 for activity in raw_activities())  # the case that matters
+    every_id = {activity["id"] for activity in raw_activities()}
     html = (built_site / "places" / "index.html").read_text(encoding="utf-8")
-    for place, count in expected.items():
+    for place, ids in expected.items():
         page = (built_site / "places" / place / "index.html").read_text(encoding="utf-8")
-        rows = page.count("<tr><td><time") + page.count("<tr><td>—</td>")
-        assert rows == count, place
+        article = page[page.index("<article") : page.index("</article>")]
+        linked = {anchor for anchor in re.findall(r'href="[^"#]*#([a-z0-9-]+)"', article) if anchor in every_id}
+        assert linked == ids, place
         assert f'href="{place}/"' in html, place
 
 
