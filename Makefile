@@ -23,10 +23,11 @@ COMPILE_HOOKS := $(BIN)/python -m compileall -q hooks
 
 .PHONY: serve build preview test check check-translations hooks schema lock benchmark vendor-search lighthouse approve clean
 
-# Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/).
+# Build and serve the site at http://127.0.0.1:8000 (rebuilds on changes to docs/, data/, hooks/; a page shows the
+# errors of a failed rebuild). MkDocs runs in make's place (exec): a SIGTERM to make reaches it, and it stops cleanly.
 serve: $(STAMP)
 	$(COMPILE_HOOKS)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	exec env NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # Build both languages into site/, failing on any warning.
 build: $(STAMP)
@@ -51,6 +52,12 @@ approve: $(STAMP)
 	$(COMPILE_HOOKS)
 	APPROVE=1 NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest tests/test_approved_text.py
 
+# Screenshots of home, a plan, an area (and its task table), a timeline year, the places and a report, in both
+# languages, at 390 px and 1280 px, light and dark, into reports/screenshots/ (tests/test_screenshots.py).
+.PHONY: screenshots
+screenshots: build $(CHROMIUM)
+	$(BIN)/python tests/test_screenshots.py
+
 # Validate data/ only (fast; the same messages as the build).
 check: $(STAMP)
 	$(BIN)/baltic-plans-check
@@ -73,11 +80,11 @@ lock: $(STAMP)
 	$(BIN)/pip install --upgrade -e '.[test]'
 	$(BIN)/pip freeze --exclude-editable | grep -v '^baltic-plans' > requirements.lock
 
-# Build times at 1x, 10x and 100x the real data beside an empty Material site (README, "Performance").
+# Build times at 1x, 10x and 100x the real data beside an empty Material site (hooks/DEVELOPING.md, "Performance").
 benchmark: $(STAMP)
 	$(BIN)/python tests/benchmark.py
 
-# Fetch the search worker's third-party scripts again from npm (README, "Search"); change the versions here.
+# Fetch the search worker's third-party scripts again from npm (hooks/DEVELOPING.md, "The search"); change the versions here.
 SEARCH_VENDOR := docs/javascripts/search/vendor
 vendor-search:
 	rm -rf .vendor-search && mkdir -p .vendor-search

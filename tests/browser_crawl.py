@@ -1,9 +1,12 @@
 """One pass of a real browser over every page of the published site, both languages.
 
 Each page is opened in a light-scheme and a dark-scheme context (the visitor's `prefers-color-scheme`, which
-Material's palette follows), axe-core runs in both, and what the tests need is read from the page once: its
-language, alternates, links, ids, tables, timelines, requests, console errors and widths at two viewports.
-Pages are checked three at a time (asyncio, one browser): axe is most of the time and runs in the renderers.
+Material's palette follows), axe-core runs in both on a desktop and once more in the light scheme on the narrowest
+phone (320 px, where tables turn into blocks and the map into its phone drawing), and what the tests need is read
+from the page once: its language, alternates, links, ids, tables, timelines, requests, console errors, and its
+widths and scroll boxes on a phone (375 and 320 px), on a desktop, and at 400 % zoom of a 1280 × 800 desktop (a
+320 × 200 CSS px viewport). Pages are checked three at a time (asyncio, one browser): axe is most of the time and
+runs in the renderers.
 """
 
 from __future__ import annotations
@@ -20,11 +23,16 @@ from conftest import CHROMIUM, CHROMIUM_FLAGS
 # axe-core as bundled by the PyPI package axe-playwright-python (pinned in requirements.lock with the rest).
 AXE_SCRIPT = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    # an experimental rule of WCAG 2.5.3 (a link's accessible name contains its visible text), off by default
+    "rules": {"label-content-name-mismatch": {"enabled": True}},
     "resultTypes": ["violations"],
 }
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 375, "height": 800}
+NARROW = {"width": 320, "height": 640}  # the narrowest phone WCAG's reflow asks for (1.4.10)
+ZOOM_400 = {"width": 320, "height": 200}  # a 1280 × 800 desktop at 400 % zoom, in CSS px
+VIEWPORTS = {"mobile": MOBILE, "desktop": DESKTOP, "narrow": NARROW, "zoom400": ZOOM_400}
 WORKERS = 3
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -36,7 +44,7 @@ class PageReport:
     status: int = 0
     lang: str = ""
     scheme: dict[str, str] = field(default_factory=dict)  # "light"/"dark" → Material's data-md-color-scheme
-    violations: dict[str, list[dict]] = field(default_factory=dict)  # scheme → axe violations
+    violations: dict[str, list[dict]] = field(default_factory=dict)  # "light"/"dark"/"phone" → axe violations
     switcher: dict[str, str] = field(default_factory=dict)  # hreflang → the language switcher's link, resolved
     canonical: str = ""
     skip_link: str = ""  # the skip link's target id ("" when there is none)
@@ -46,6 +54,7 @@ class PageReport:
     timelines: list[dict] = field(default_factory=list)
     overflow: dict[str, int] = field(default_factory=dict)  # viewport → scrollWidth minus innerWidth of the page
     unscrolled_tables: dict[str, list[str]] = field(default_factory=dict)  # viewport → tables wider than the page
+    scroll_boxes: dict[str, list[dict]] = field(default_factory=dict)  # viewport → boxes that scroll sideways
     requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 
@@ -115,7 +124,30 @@ MEASURE_WIDTH = """() => ({
       return true;
     })
     .map(t => t.caption ? t.caption.textContent.trim() : t.outerHTML.slice(0, 80)),
+  // every box that scrolls sideways (Material's search overlay aside, shown only when open), and whether a
+  // keyboard can reach it (tabindex) and it has a name (a labelled region); code names none (its role has no name)
+  scroll_boxes: [...document.querySelectorAll('body *')]
+    .filter(el => !el.closest('.md-search') && el.getClientRects().length > 0)
+    .filter(el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+    .map(el => ({
+      box: el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim()
+        .split(/\\s+/).join('.') : ''),
+      text: (el.querySelector('caption')?.textContent || el.textContent).trim().slice(0, 60),
+      by: el.scrollWidth - el.clientWidth,
+      focusable: el.tabIndex >= 0 && el.hasAttribute('tabindex'),
+      named: Boolean(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')),
+      code: el.matches('pre > code'),
+    })),
 })"""
+
+
+# After a resize, the page as a visitor who opened it at that size would meet it: two frames (the resize observers
+# have run and what they changed is laid out, e.g. Material's code blocks made focusable), then the end of the
+# transitions the resize started (Material's navigation turning into a drawer fades its titles).
+SETTLED = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))
+  .then(() => Promise.all(document.getAnimations()
+    .filter(animation => animation.effect?.getTiming().iterations !== Infinity)
+    .map(animation => animation.finished.catch(() => null))))"""
 
 
 def crawl(pages: list[str], origin: str) -> dict[str, PageReport]:
@@ -176,11 +208,17 @@ async def _check(report: PageReport, tabs) -> None:
             report.lang, report.switcher, report.canonical = found["lang"], found["switcher"], found["canonical"]
             report.references, report.ids, report.skip_link = found["references"], set(found["ids"]), found["skip_link"]
             report.tables, report.timelines = found["tables"], found["timelines"]
-            for name, viewport in (("mobile", MOBILE), ("desktop", DESKTOP)):
+            for name, viewport in VIEWPORTS.items():
                 await tab.set_viewport_size(viewport)
+                await tab.evaluate(SETTLED)  # the page's own resize observers have run (Material's code blocks)
                 width = await tab.evaluate(MEASURE_WIDTH)
                 report.overflow[name] = width["overflow"]
                 report.unscrolled_tables[name] = width["wide_tables"]
+                report.scroll_boxes[name] = width["scroll_boxes"]
+                if viewport is NARROW:  # the page as the narrowest phone shows it: axe once more
+                    result = await tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+                    report.violations["phone"] = [_summary(v) for v in result["violations"]]
+            await tab.set_viewport_size(DESKTOP)
 
 
 def _summary(violation: dict) -> dict:

@@ -9,11 +9,17 @@ from dataclasses import dataclass
 from .model import Plan
 from .views import STATUSES, Renderer, clean, count, label
 
-WIDTH = 600  # viewBox units; the SVG scales to the column
-ROW_HEIGHT = 44  # the area's title above its bar
-LEGEND_HEIGHT = 26
-TOTAL_ROOM = 48  # right of the longest bar, for its total
-MIN_LABELLED = 22  # a segment narrower than this shows no count inside (the total, <desc> and table still do)
+# Drawn for a phone first: the SVG scales to the column and extra.css caps it at 19rem (380 px), so its 13-unit text
+# shows at 14-15 px on a 390 px phone (a 358 px column) and on a desktop, and never under 12 px there.
+WIDTH = 320  # viewBox units
+FONT = 13  # the text's size in viewBox units
+CHAR = 0.62 * FONT  # a generous average width of a character (a bold one, or a wide letter), to wrap and place text
+LINE = 16  # the height of a line of text
+BAR = 18  # the height of a bar
+GAP = 12  # between a bar and the next area's title
+TOTAL_ROOM = 40  # right of the longest bar, for its total
+MIN_LABELLED = 24  # a segment narrower than this shows no count inside (the total, <desc> and table still do)
+SWATCH = 14  # the legend's square
 
 
 @dataclass(frozen=True)
@@ -26,19 +32,37 @@ class Segment:
 
     @property
     def labelled(self) -> bool:
-        return self.width >= MIN_LABELLED
+        return self.width >= max(MIN_LABELLED, len(str(self.count)) * CHAR + 6)
 
 
 @dataclass(frozen=True)
 class Bar:
     title: str
     total: int
-    y: float  # top of the row: title on its first line, bar below
+    y: float  # top of the row: its title on its first lines, the bar below
     segments: list[Segment]
+    lines: tuple[str, ...] = ()  # the title as drawn, wrapped to the chart's width
 
     @property
     def end(self) -> float:
         return sum(s.width for s in self.segments)
+
+    @property
+    def bar_y(self) -> float:
+        """The bar's top, from the row's top."""
+        return LINE * len(self.lines) + 4
+
+    @property
+    def height(self) -> float:
+        return self.bar_y + BAR + GAP
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    status: str
+    label: str
+    x: float
+    y: float  # the top of its line
 
 
 @dataclass(frozen=True)
@@ -46,13 +70,45 @@ class StatusChart:
     id: str  # unique on the page: the patterns' ids derive from it
     title: str
     description: str
-    legend: list[tuple[str, str]]  # (status, label)
+    legend: list[LegendItem]
     bars: list[Bar]
     width: int = WIDTH
+    font: int = FONT
+    line: int = LINE
+    bar: int = BAR
+    swatch: int = SWATCH
+
+    @property
+    def legend_height(self) -> float:
+        return max(item.y for item in self.legend) + LINE + 8
 
     @property
     def height(self) -> int:
-        return LEGEND_HEIGHT + ROW_HEIGHT * len(self.bars)
+        return round(self.bars[-1].y + self.bars[-1].height - GAP + 2)
+
+
+def wrap(text: str, width: float = WIDTH) -> tuple[str, ...]:
+    """The text in lines that fit the width (at words; a word longer than a line has a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and (len(lines[-1]) + 1 + len(word)) * CHAR <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return tuple(lines) or ("",)
+
+
+def legend(r: Renderer) -> list[LegendItem]:
+    """A swatch and its name per status, side by side, on a new line when the next would not fit."""
+    items, x, y = [], 0.0, 0.0
+    for status in STATUSES:
+        name = status_label(status.value, r)
+        width = SWATCH + 6 + len(name) * CHAR
+        if x and x + width > WIDTH:
+            x, y = 0.0, y + LINE + 4
+        items.append(LegendItem(status.value, name, x, y))
+        x += width + 18
+    return items
 
 
 def status_chart(r: Renderer, plan: Plan, chart_id: str) -> StatusChart | None:
@@ -62,8 +118,10 @@ def status_chart(r: Renderer, plan: Plan, chart_id: str) -> StatusChart | None:
     if not longest:
         return None
     scale = (WIDTH - TOTAL_ROOM) / longest
+    key = legend(r)
+    y = max(item.y for item in key) + LINE + 12
     bars = []
-    for row, (area, c) in enumerate(counts):
+    for area, c in counts:
         x, segments = 0.0, []
         for status in STATUSES:
             count = c.by_status[status.value]
@@ -71,12 +129,14 @@ def status_chart(r: Renderer, plan: Plan, chart_id: str) -> StatusChart | None:
                 segments.append(Segment(status.value, status_label(status.value, r), count, x, count * scale))
                 x += count * scale
         title = clean(f"{area.number}. {area.title(r.lang)}" if area.number else area.title(r.lang))
-        bars.append(Bar(title, c.activities, LEGEND_HEIGHT + row * ROW_HEIGHT, segments))
+        bar = Bar(title, c.activities, y, segments, wrap(title))
+        bars.append(bar)
+        y += bar.height
     return StatusChart(
         id=chart_id,
         title=label("chart_title", r.lang, plan=clean(plan.short_title(r.lang))),
         description=" ".join(describe(bar, r) for bar in bars),
-        legend=[(s.value, status_label(s.value, r)) for s in STATUSES],
+        legend=key,
         bars=bars,
     )
 

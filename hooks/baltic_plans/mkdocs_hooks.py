@@ -39,22 +39,23 @@ def validate(config) -> None:
     say_if_placeholder_addresses(config)
 
 
-PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/", "@example.org")
+PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/")
 
 
 def say_if_placeholder_addresses(config) -> None:
     """Canonical links, edit links, the CSV's url column and "how to cite" are made from site_url and repo_url:
-    a build with mkdocs.yml's placeholders says so, and fails where the addresses must be real (the deploy)."""
-    addresses = {key: config.get(key) or "" for key in ("site_url", "repo_url")}
-    addresses["extra.contact_email"] = (config.get("extra") or {}).get("contact_email") or ""
-    placeholders = [
-        f"{key}={value}" for key, value in addresses.items() if any(host in value for host in PLACEHOLDER_HOSTS)
-    ]
+    a build with mkdocs.yml's placeholders says so, and fails where the addresses must be real (the deploy, which
+    sets them). The accessibility statement's contact e-mail is the publisher's to set: its placeholder is said."""
+    urls = {key: config.get(key) or "" for key in ("site_url", "repo_url")}
+    email = (config.get("extra") or {}).get("contact_email") or ""
+    placeholders = [f"{key}={value}" for key, value in urls.items() if any(h in value for h in PLACEHOLDER_HOSTS)]
+    if email.endswith("@example.org"):
+        log.info(f"placeholder contact e-mail in mkdocs.yml ({email}): set CONTACT_EMAIL (a repository variable)")
     if not placeholders:
         return
     message = (
         f"placeholder address in mkdocs.yml ({', '.join(placeholders)}): links to the published site and to the "
-        "repository will point there; set SITE_URL, REPO_URL and CONTACT_EMAIL (the deploy workflow sets the first two)"
+        "repository will point there; set SITE_URL and REPO_URL, as the deploy workflow does"
     )
     if os.environ.get("REQUIRE_REAL_URLS") == "1":
         raise PluginError(message)
@@ -209,7 +210,12 @@ def footer_links(lang: str, directory_urls: bool = True) -> list[tuple[str, str]
     return [(pages.page_url(path, lang, directory_urls), label(key, lang)) for path, key in FOOTER_PAGES]
 
 
-FOOTER_PAGES = ((pages.ACCESSIBILITY, "accessibility_statement"), (pages.PRIVACY, "privacy"))
+# The editor's guide is for editors, not readers: linked from every page's footer, not in the main navigation.
+FOOTER_PAGES = (
+    (pages.ACCESSIBILITY, "accessibility_statement"),
+    (pages.PRIVACY, "privacy"),
+    ("editing.md", "editors_guide"),
+)
 
 
 def only_one_404_page(output: str, template_name: str, config) -> str:

@@ -204,13 +204,15 @@ def task_table_body(page: Page, plan: Plan, area) -> str:
 
 
 def area_timeline(page: Page, plan_id: str, area_id: str) -> str:
+    """The area's records by date: an index of the task table above (date, status, first words, a link to the
+    record), not a second copy of them."""
     plan = page.site.plan(plan_id)
     area = plan.area(area_id)
     placed = list(area_activities(plan, area))
     if not placed:
         return ""
     years, undated = page.renderer.timeline(placed, anchor_prefix="tl-")
-    body = page.render("timeline.html", years=years, undated=undated, level=3, anchor_prefix="tl-")
+    body = page.render("timeline.html", years=years, undated=undated, level=3, anchor_prefix="tl-", compact=True)
     return heading(label("area_timeline", page.lang), 2) + "\n" + body
 
 
