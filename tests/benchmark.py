@@ -105,7 +105,8 @@ def make_project(destination: Path, scale: int, timed: bool = False) -> Path:
             plan = areas_keep_ids(copy_of(original, copy), original)
             text = yaml.dump(plan, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
             (plans / f"{plan['id']}.yml").write_text(text, encoding="utf-8")
-            shutil.copytree(destination / "docs" / original["id"], destination / "docs" / plan["id"])
+            if (destination / "docs" / original["id"]).is_dir():  # a plan's pages in docs/, if it has any
+                shutil.copytree(destination / "docs" / original["id"], destination / "docs" / plan["id"])
     return destination
 
 

@@ -62,22 +62,56 @@ class Project:
         )  # fmt: skip
 
 
-def copy_project(destination: Path) -> Project:
+def copy_project(destination: Path, data: Path = ROOT / "data") -> Project:
+    """A copy of the project; with `data` (e.g. FROZEN_DATA), one whose data/ is a copy of that folder, without the
+    pages in docs/ of plans and areas that folder lacks."""
     destination.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "CONTRIBUTING.md", ".pre-commit-config.yaml"):
         shutil.copy(ROOT / name, destination)
     shutil.copytree(ROOT / "docs", destination / "docs")
-    shutil.copytree(ROOT / "data", destination / "data")
+    shutil.copytree(data, destination / "data")
     (destination / "hooks").mkdir()
     for hooks_file in ("site_hooks.py", "open_data_hooks.py", "search_hooks.py", "print_hooks.py", "process_hooks.py"):
         shutil.copy(ROOT / "hooks" / hooks_file, destination / "hooks")
     shutil.copytree(ROOT / "hooks" / "overrides", destination / "hooks" / "overrides")
+    if data.resolve() != (ROOT / "data").resolve():
+        match_plan_pages(destination / "docs", destination / "data")
     return Project(destination)
+
+
+# -- the frozen data ----------------------------------------------------------------------------------
+
+# A copy of data/ as it was when the tests that need fixed data were written (exact texts, dates, counts, YAML
+# snippets and their line numbers, search results). It never follows data/: editors change data/ freely, and these
+# tests keep running on this copy. A test of the real data checks its shape and consistency instead.
+FROZEN_DATA = Path(__file__).parent / "fixtures" / "frozen-data"
+
+
+def match_plan_pages(docs: Path, data: Path) -> None:
+    """Leave out the pages in docs/ of a plan or an area that `data` lacks (a plan's and an area's pages are made
+    from the data where docs/ has none, and a page of one the data lacks fails the build)."""
+    plans = {}
+    for path in sorted((data / "plans").glob("*.yml")):
+        plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+        plans[plan["id"]] = {area["id"] for area in plan.get("areas", [])}
+    for page in sorted(docs.glob("*/*.md")):
+        text = page.read_text(encoding="utf-8")
+        plan_id, name = page.parent.name, page.name.split(".")[0]
+        plan_lacking = "plan_page()" in text and plan_id not in plans
+        area_lacking = "area_page()" in text and name not in plans.get(plan_id, ())
+        if plan_lacking or area_lacking:
+            page.unlink()
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def frozen_project(tmp_path: Path) -> Project:
+    """A copy of the project whose data/ is the frozen data: for a test that changes an exact snippet of it."""
+    return copy_project(tmp_path / "project", data=FROZEN_DATA)
 
 
 @pytest.fixture(scope="session")
@@ -94,6 +128,24 @@ def real_site():
     from baltic_plans.load import load_site
 
     return load_site(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def frozen_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the frozen data, both languages, built once: for tests that read exact texts, dates or counts."""
+    project = copy_project(tmp_path_factory.mktemp("frozen") / "project", data=FROZEN_DATA)
+    site = project.root / "site"
+    result = project.build(site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def frozen_site():
+    """The model of the frozen data."""
+    from baltic_plans.load import load_site
+
+    return load_site(FROZEN_DATA)
 
 
 def load_yaml(path: Path):

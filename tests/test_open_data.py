@@ -22,7 +22,7 @@ import frictionless
 import pytest
 from icalendar import Calendar
 from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
-from test_build import LANGUAGES, page, parse
+from test_build import LANGUAGES, page, parse, timeline_years
 
 from baltic_plans import ics, jsonld
 from baltic_plans.dates import Precision
@@ -210,8 +210,9 @@ def test_year_only_dates_are_left_out_of_the_calendars_and_counted_by_year_on_th
     assert re.findall(r'<a href="\.\./timeline/(\d{4})/">\1</a>: (\d+)', listed) == [
         (str(year), str(count)) for year, count in sorted(by_year.items())
     ]
-    for year in by_year:  # each is on its year's timeline page, linking to its record
-        timeline = page(built_site, f"en/timeline/{year}")
+    years = timeline_years(built_site, "en")
+    for year in by_year:  # each is on its year's timeline page (or one of its parts), linking to its record
+        timeline = "".join(page(built_site, url) for url in years[str(year)])
         assert all(p.activity.id in timeline for p in left_out if p.activity.date.start.year == year)
 
 
@@ -251,9 +252,11 @@ def test_each_plan_page_links_its_data_and_the_open_data_page(built_site: Path, 
     prefix = LANGUAGES[lang]
     for plan in real_site.plans:
         hrefs = {href for href, _ in parse(page(built_site, f"{prefix}{plan.id}")).links}
-        for extension in ("json", "ics"):
+        dated = any(ics.in_calendar(placed) for placed in real_site.activities(plan))
+        for extension in ("json", "ics") if dated else ("json",):  # no empty calendar is offered
             href = f"../data/plans/{plan.id}.{extension}"
             assert href in hrefs and (built_site / prefix / plan.id / href).resolve().is_file()
+        assert dated or f"../data/plans/{plan.id}.ics" not in hrefs
         assert "../open-data/" in hrefs
 
 

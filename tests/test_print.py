@@ -83,10 +83,11 @@ def test_each_plan_has_a_pdf_per_language_whose_first_page_renders(
         assert " ".join(plan.title(lang).split()[:4]) in " ".join(first.split())
 
 
-def test_the_latvian_pdf_keeps_every_latvian_letter_as_text(built_site: Path):
+def test_the_latvian_pdf_keeps_every_latvian_letter_as_text(built_site: Path, real_site: Site):
     text = pdf_text(pdf_file(built_site, "cbss-2008", "lv"))
     assert set(LATVIAN_LETTERS) <= set(text)
-    assert "Paveiktais / ieplānotais" in text and "Izglītība" in text
+    words = " ".join(text.split())
+    assert "Paveiktais / ieplānotais" in text and all(a.title("lv") in words for a in real_site.plan("cbss-2008").areas)
     assert "Accomplished" not in text
 
 
@@ -221,3 +222,14 @@ def test_reports_missing_from_the_cache_are_typeset_side_by_side_in_worker_proce
     assert os.getpid() not in typeset_by
     assert len(typeset_by) == min(len(reports), os.cpu_count())
     assert [pdf.plan_id for pdf in pdfs] == [p.id for p in real_site.plans]
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_each_pdf_is_tagged_with_its_headings_lists_and_tables_as_structure(built_site: Path, lang: str):
+    pdf = pdf_file(built_site, "cbss-2008", lang)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    structure = subprocess.run(["pdfinfo", "-struct", str(pdf)], capture_output=True, text=True, check=True).stdout
+    elements = {line.split()[0].rstrip(":") for line in structure.splitlines() if line.strip()}
+    assert {"Document", "H1", "H2", "Table", "TR", "TH", "TD", "L", "LI", "P"} <= elements
+    assert f"/Lang ({lang})".encode() in pdf_objects(pdf)

@@ -15,7 +15,7 @@ import yaml
 from baltic_plans import paging
 from baltic_plans.build_cache import cache_root
 from baltic_plans.involvement import involvement
-from baltic_plans.links import localized_files, organisation_page, place_page, plan_pages
+from baltic_plans.links import area_pages, localized_files, organisation_page, place_page, plan_page, plan_pages
 from baltic_plans.load import check_data
 from baltic_plans.mkdocs_hooks import NAV_PLANS_LISTED
 from baltic_plans.places import activities_by_place
@@ -34,7 +34,13 @@ def test_synthetic_data_is_valid_and_has_every_page(grown: Path):
     result = check_data(grown / "data")
     assert result.errors == []
     assert len(result.site.plans) == SCALE * len(check_data(ROOT / "data").site.plans)
-    assert all((grown / "docs" / path).is_file() for path in plan_pages(result.site))
+    for plan in result.site.plans:  # a copy has the pages in docs/ its plan has (the others are made from the data)
+        copy = re.fullmatch(r"(.+)-x\d+", plan.id)
+        original = copy.group(1) if copy else plan.id
+        for path in (plan_page(plan.id), *area_pages(plan)):
+            written = ROOT / "docs" / path.replace(plan.id, original, 1)
+            assert (grown / "docs" / path).is_file() == written.is_file(), path
+    assert any((grown / "docs" / path).is_file() for path in plan_pages(result.site))
 
 
 def test_the_empty_site_has_the_same_pages_without_macros_or_hooks(grown: Path, tmp_path: Path):

@@ -1,9 +1,13 @@
-"""Translation coverage: a missing translation is either marked pending (shown with a notice) or an error."""
+"""Translation coverage: a missing translation is either marked pending (shown with a notice) or an error.
+
+The changes below are made to a copy of the frozen data (tests/fixtures/frozen-data/): its texts stay as they are.
+"""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from pydantic import BaseModel
 
 from baltic_plans.load import check_data
@@ -11,21 +15,28 @@ from baltic_plans.model import Text
 from baltic_plans.translations import coverage
 from conftest import ROOT, Project
 
+
+@pytest.fixture
+def project(frozen_project: Project) -> Project:
+    """A copy of the project whose data/ is the frozen data."""
+    return frozen_project
+
+
 NORDPLUS_EN = '              en: "At the Nordic Council of Ministers (NCM) 5+3 meeting of education ministers'
 NORDPLUS_LV = "2007.gada oktobrī notikušajā Ziemeļu ministru padomes (ZMP) 5+3 izglītības ministru sanāksmē"
 
 
-def count_texts(value) -> int:
-    """Every Text in a validated model, counted independently of the coverage walk over the YAML."""
+def texts_of(value) -> list[Text]:
+    """Every Text in a validated model, found independently of the coverage walk over the YAML."""
     if isinstance(value, Text):
-        return 1
+        return [value]
     if isinstance(value, BaseModel):
-        return sum(count_texts(getattr(value, name)) for name in type(value).model_fields)
+        return [text for name in type(value).model_fields for text in texts_of(getattr(value, name))]
     if isinstance(value, list | tuple):
-        return sum(count_texts(item) for item in value)
+        return [text for item in value for text in texts_of(item)]
     if isinstance(value, dict):
-        return sum(count_texts(item) for item in value.values())
-    return 0
+        return [text for item in value.values() for text in texts_of(item)]
+    return []
 
 
 def line_of(text: str, fragment: str) -> int:
@@ -44,14 +55,13 @@ def mark_pending(project: Project) -> tuple[int, int]:
     return lines
 
 
-def test_the_real_data_is_fully_translated(real_site):
+def test_every_text_of_the_real_data_is_translated_or_marked_pending(real_site):
     report = coverage(check_data(ROOT / "data"))
 
-    assert report.gaps == []
-    site_texts = sum(count_texts(p) for p in real_site.plans)
-    site_texts += sum(count_texts(o) for o in real_site.organisations.values())
-    site_texts += sum(count_texts(p) for p in real_site.places.values())
-    assert report.texts == site_texts
+    assert report.unmarked == []  # a translation still to be written is allowed, marked (shown with a notice)
+    texts = texts_of([*real_site.plans, *real_site.organisations.values(), *real_site.places.values()])
+    assert report.texts == len(texts)
+    assert sorted(gap.lang for gap in report.gaps) == sorted(text.pending for text in texts if text.pending)
 
 
 def test_a_pending_translation_is_listed_and_allowed(project: Project):

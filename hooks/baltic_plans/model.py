@@ -18,7 +18,7 @@ Lang = Literal["lv", "en"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LINE_RANGE_PATTERN = r"^[1-9]\d*(-[1-9]\d*)?$"
 RecordId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-URL_PATTERN = r"^(https://[^\s<>\"']+|mailto:[^\s<>\"'@]+@[^\s<>\"'@]+)$"  # no http:, javascript:, data: …
+URL_PATTERN = "^(https://[^\\s<>\"']+|mailto:[^\\s<>\"'@]+@[^\\s<>\"'@]+)$"  # not http:, javascript:, data: …
 LineRange = Annotated[str, StringConstraints(pattern=LINE_RANGE_PATTERN)]
 
 
