@@ -204,3 +204,17 @@ def published_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -
     (host / urlparse(SITE_URL).path.strip("/")).symlink_to(built_site, target_is_directory=True)
     with serve(host) as base:
         yield base + urlparse(SITE_URL).path.lstrip("/")
+
+
+SEARCH_READY = (
+    "() => !/^(Initiali[sz]ing|Inicializē|Notiek|Meklēšana tiek)/i"
+    ".test(document.querySelector('.md-search-result__meta').textContent.trim())"
+)
+
+
+def search_for(page, query: str) -> None:
+    """Type a query once the search worker has loaded its index (a query typed before is not run again)."""
+    page.focus("input.md-search__input")
+    page.wait_for_function(SEARCH_READY, timeout=30_000)
+    page.keyboard.type(query, delay=20)  # key by key, as a reader types: Material runs the query on key events
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)

@@ -11,7 +11,7 @@ import pytest
 
 from baltic_plans.csp import inline_script_hashes, policy
 from browser_crawl import sitemap_pages
-from conftest import SITE_URL
+from conftest import SITE_URL, search_for
 
 # Collects every violation the page reports, from its first byte (an init script runs before the page's own).
 LISTEN = """
@@ -68,9 +68,7 @@ def test_no_page_of_either_language_violates_its_policy(page, built_site: Path, 
 
 def test_search_the_colour_switch_the_permalink_map_and_charts_work_under_the_policy(page, published_site: str):
     page.goto(published_site + "cbss-2008/education/")
-    page.focus("input.md-search__input")
-    page.fill("input.md-search__input", "Nordplus")
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    search_for(page, "Nordplus")
     page.keyboard.press("Escape")
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("form[data-md-component=palette] label:visible").first.click()

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from conftest import FROZEN_DATA, SITE_URL, copy_project, serve
+from conftest import FROZEN_DATA, SITE_URL, copy_project, search_for, serve
 
 PAYLOADS = (
     '</title><script>alert("title")</script>',
@@ -173,9 +173,7 @@ def test_the_search_box_shows_the_payloads_as_text(hostile_site: Path, tmp_path,
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for prefix in ("", "en/"):
             page.goto(base + urlparse(SITE_URL).path.lstrip("/") + prefix)
-            page.focus("input.md-search__input")
-            page.fill("input.md-search__input", "HOSTILE")
-            page.wait_for_selector(".md-search-result__item", timeout=15_000)
+            search_for(page, "HOSTILE")
             page.wait_for_timeout(500)  # any image or handler would have fired by now
             results = page.locator(".md-search-result")
             assert results.locator("img[src=x]").count() == 0
@@ -208,9 +206,7 @@ def test_the_search_box_shows_hostile_tags_as_text(browser, published_site):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     context.route("**/search/lv.json*", lambda route: route.fulfill(json=index))  # the worker fetches it
     page.goto(published_site)
-    page.focus("input.md-search__input")
-    page.fill("input.md-search__input", "Trojas")
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    search_for(page, "Trojas")
     page.wait_for_timeout(500)
     assert page.locator(".md-search-result img").count() == 0
     assert '<img src=x onerror=alert("tag")>' in page.locator(".md-search-result").inner_text()
