@@ -16,7 +16,9 @@ from .model import Area, Block, Organisation, Place, Placed, Plan, PlanKind, Rec
 from .views import label
 
 LIST_SEPARATOR = ";"  # between ids in one cell: "riga;tallinn"
-IN_LANGUAGE = frozenset({"title", "short_title", "goal", "text", "group", "notes", "abbreviation", "name", "url"})
+IN_LANGUAGE = frozenset(
+    {"title", "short_title", "goal", "text", "group", "notes", "abbreviation", "name", "url", "translation_pending"}
+)
 
 
 @dataclass(frozen=True)
