@@ -116,17 +116,10 @@ $(JAVA):
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends default-jre-headless
 
-$(HUNSPELL):
+# Hunspell and both dictionaries in one install: whichever of the three files is missing.
+$(HUNSPELL) $(HUNSPELL_LV) $(HUNSPELL_EN) &:
 	$(SUDO) apt-get update
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends hunspell
-
-$(HUNSPELL_LV):
-	$(SUDO) apt-get update
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends hunspell-lv
-
-$(HUNSPELL_EN):
-	$(SUDO) apt-get update
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends hunspell-en-gb
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends hunspell hunspell-lv hunspell-en-gb
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -12,6 +12,7 @@ same additions in any project folder, e.g. a scratch clone of the repository to 
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -81,6 +82,20 @@ def add_editors_changes(root: Path) -> None:
         path.write_text(append_to_list(path.read_text(encoding="utf-8"), item), encoding="utf-8")
 
 
+HIT = re.compile(r'<rect class="bp-hit" x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"/>')
+
+
+def overlapping_tap_areas(svg: str) -> list[tuple[int, int]]:
+    """The pairs of places whose links' tap areas (in the drawing's units) overlap."""
+    boxes = [(x, y, x + w, y + h) for x, y, w, h in (map(float, hit) for hit in HIT.findall(svg))]
+    return [
+        (i, j)
+        for i, a in enumerate(boxes)
+        for j, b in enumerate(boxes[i + 1 :], start=i + 1)
+        if min(a[2], b[2]) - max(a[0], b[0]) > 0.15 and min(a[3], b[3]) - max(a[1], b[1]) > 0.15
+    ]
+
+
 def page(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8")
 
@@ -113,6 +128,8 @@ def test_an_editors_new_plan_activity_organisation_and_place_pass_the_check_and_
         assert f'href="{NEW_PLAN}/"' in (site / prefix / "index.html").read_text(encoding="utf-8")  # the new plan
         assert 'id="coast-water-campaign-2031-02"' in page(site, f"{prefix}{NEW_PLAN}/water")  # its pages, made
         assert f"{NEW_PLAN}/water/#coast-water-campaign-2031-02" in page(site, f"{prefix}timeline/2031")
+        for drawing in re.findall(r"<svg.*?</svg>", page(site, f"{prefix}places"), re.S):  # whole map, phone's map
+            assert overlapping_tap_areas(drawing) == [], place  # Visby is 26 px from Stockholm on the whole map
 
 
 def test_the_trial_adds_to_the_data_and_changes_nothing_else(tmp_path: Path):

@@ -208,7 +208,7 @@ def _within(xy: tuple[float, float], view: tuple[float, float, float, float]) ->
 # Where a label may go, tried in this order at each distance from its marker: right, left, the four corners, above,
 # below (dx, dy of the direction; the label's box hangs off the point in that direction).
 DIRECTIONS = ((1, 0), (-1, 0), (1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1))
-STEPS = 6  # distances tried: next to the marker, then further out with a leader line
+STEPS = 16  # distances tried: next to the marker, then further out with a leader line (crowded places go further)
 
 
 def place_labels(items: list[tuple], view: tuple[float, float, float, float], scale: Scale) -> dict[str, tuple]:
