@@ -43,6 +43,7 @@ preview: $(STAMP)
 test: $(STAMP) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(HUNSPELL) $(HUNSPELL_LV) $(HUNSPELL_EN)
 	$(BIN)/ruff check hooks tests tools
 	$(BIN)/ruff format --check hooks tests tools
+	$(BIN)/mypy
 	$(BIN)/baltic-plans-check
 	$(BIN)/baltic-plans-check --translations
 	BALTIC_PLANS_LANG=en NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest

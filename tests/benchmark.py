@@ -38,9 +38,9 @@ from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from baltic_plans import links  # noqa: E402
+from baltic_plans import addresses  # noqa: E402
 from baltic_plans.load import check_data  # noqa: E402
-from baltic_plans.mkdocs_hooks import with_plans  # noqa: E402
+from baltic_plans.navigation import with_plans  # noqa: E402
 from baltic_plans.paging import generated_pages  # noqa: E402
 
 DATED_KEYS = ("as_of", "period", "date")
@@ -92,9 +92,7 @@ def make_project(destination: Path, scale: int, timed: bool = False) -> Path:
     if timed:
         shutil.copy(ROOT / "tests" / PAGE_TIMES_HOOK, destination / "hooks")
         config = (destination / "mkdocs.yml").read_text(encoding="utf-8")
-        hooks = "\nhooks:\n"
-        assert hooks in config, "mkdocs.yml lists its hooks"
-        config = config.replace(hooks, f"{hooks}  - hooks/{PAGE_TIMES_HOOK}\n", 1)
+        config += f"\nhooks:\n  - hooks/{PAGE_TIMES_HOOK}\n"  # the project's own code is a plugin, not a hook
         (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
     compile_hooks = [sys.executable, "-m", "compileall", "-q", str(destination / "hooks")]
     subprocess.run(compile_hooks, check=True)  # as `make build` does
@@ -117,7 +115,7 @@ def make_empty_site(project: Path, destination: Path) -> Path:
     shutil.copytree(project / "docs", destination / "docs")
     shutil.copytree(project / "hooks" / "overrides", destination / "hooks" / "overrides")
     for path in generated_pages(site):  # the pages the hook makes from the data, as files
-        for localized in links.localized_files(path):
+        for localized in addresses.localized_files(path):
             (destination / "docs" / localized).parent.mkdir(parents=True, exist_ok=True)
             (destination / "docs" / localized).touch()
     for page in (destination / "docs").rglob("*.md"):
@@ -126,6 +124,7 @@ def make_empty_site(project: Path, destination: Path) -> Path:
     config.pop("hooks", None)
     config.pop("watch", None)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
+    config["plugins"] = [p for p in config["plugins"] if p != "baltic-plans"]
     config["nav"] = with_plans(config["nav"], site)
     (destination / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return destination
@@ -231,7 +230,7 @@ def versus(grown: Build, real: list[Build]) -> tuple[str, str]:
 def article(site: Path, file: str) -> str:
     """The content of the page made from docs/`file`: its <article>, without the navigation around it."""
     lang = "en" if file.endswith(".en.md") else "lv"
-    html = (site / links.page_url(file.replace(".en.md", ".md"), lang) / "index.html").read_text(encoding="utf-8")
+    html = (site / addresses.page_url(file.replace(".en.md", ".md"), lang) / "index.html").read_text(encoding="utf-8")
     return html[html.index("<article") : html.index("</article>")]
 
 

@@ -25,7 +25,8 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 @dataclass
 class Project:
-    """A copy of mkdocs.yml, docs/, data/, the hooks files and the theme overrides that a test may change."""
+    """A copy of mkdocs.yml, docs/, data/ and the theme overrides that a test may change (the plugin is the
+    installed package's)."""
 
     root: Path
 
@@ -70,9 +71,6 @@ def copy_project(destination: Path, data: Path = ROOT / "data") -> Project:
         shutil.copy(ROOT / name, destination)
     shutil.copytree(ROOT / "docs", destination / "docs")
     shutil.copytree(data, destination / "data")
-    (destination / "hooks").mkdir()
-    for hooks_file in ("site_hooks.py", "open_data_hooks.py", "search_hooks.py", "print_hooks.py", "process_hooks.py"):
-        shutil.copy(ROOT / "hooks" / hooks_file, destination / "hooks")
     shutil.copytree(ROOT / "hooks" / "overrides", destination / "hooks" / "overrides")
     if data.resolve() != (ROOT / "data").resolve():
         match_plan_pages(destination / "docs", destination / "data")
@@ -98,7 +96,7 @@ def match_plan_pages(docs: Path, data: Path) -> None:
         text = page.read_text(encoding="utf-8")
         plan_id, name = page.parent.name, page.name.split(".")[0]
         plan_lacking = "plan_page()" in text and plan_id not in plans
-        area_lacking = "area_page()" in text and name not in plans.get(plan_id, ())
+        area_lacking = "task_table()" in text and name not in plans.get(plan_id, ())
         if plan_lacking or area_lacking:
             page.unlink()
 

@@ -6,7 +6,7 @@ import logging
 import pytest
 from mkdocs.exceptions import PluginError
 
-from baltic_plans.mkdocs_hooks import say_if_placeholder_addresses
+from baltic_plans.repository import say_if_placeholder_addresses
 
 PLACEHOLDERS = {
     "site_url": "https://example.github.io/baltic-plans/",

@@ -11,8 +11,8 @@ import pytest
 from test_build import LANGUAGES, page, parse, with_parts
 
 from baltic_plans import geo
+from baltic_plans.addresses import Links
 from baltic_plans.charts import status_chart
-from baltic_plans.links import Links
 from baltic_plans.model import Site, area_activities
 from baltic_plans.places import activities_by_place, places_map
 from baltic_plans.views import Renderer

@@ -1,7 +1,7 @@
 """A body is tied to a task only where the source names it for that task, one of its activities (or of the cell
 it shares), as its coordinator, or as the body that issued the plan; an area's heading does not tie it to all."""
 
-from baltic_plans.involvement import _involvement
+from baltic_plans.involvement import involvement
 from baltic_plans.model import Activity, Area, Block, Plan, Site, Text
 
 
@@ -47,7 +47,7 @@ SITE = Site(plans=(PLAN,), organisations={}, places={}, sources={})
 
 
 def involved(org_id: str) -> list[str]:
-    return [entry.owner.id for entry in _involvement(SITE).get(org_id, ())]
+    return [entry.owner.id for entry in involvement(SITE).get(org_id, ())]
 
 
 def test_a_body_named_for_a_task_or_its_activities_is_involved_in_that_task_only():

@@ -23,6 +23,10 @@ MARK_CONTROLS = """() => {
   return names;
 }"""
 
+# Controls every page has (the skip link, the search field, the language switch), so a page whose controls were
+# not found fails rather than passes with none to reach
+EVERY_PAGE_HAS = ('class="md-skip"', 'class="md-search__input"', "hreflang=")
+
 # The focused control, and whether something shows it: an outline or a box shadow on it (on its label for
 # Material's palette radios, which are invisible and show their focus on the label that follows)
 FOCUSED = """() => {
@@ -55,8 +59,8 @@ def test_the_first_tab_stop_is_the_skip_link_and_it_leads_to_the_content(keyboar
     page.keyboard.press("Tab")
     skip = page.locator("a.md-skip")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")
-    page.wait_for_timeout(300)  # Material fades it in
-    assert skip.evaluate("el => getComputedStyle(el).opacity") == "1" and skip.is_visible()
+    skip.wait_for(state="visible")
+    page.wait_for_function("() => getComputedStyle(document.querySelector('a.md-skip')).opacity === '1'")  # fades in
     target = skip.get_attribute("href")
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == target
@@ -68,6 +72,8 @@ def test_tab_reaches_every_control_and_shows_the_focus(keyboard_page, published_
     page = keyboard_page
     page.goto(published_site + path)
     controls = page.evaluate(MARK_CONTROLS)
+    marked = " ".join(controls.values())
+    assert all(control in marked for control in EVERY_PAGE_HAS), f"controls not found: {marked[:500]}"
     reached, hidden_focus = set(), []
     for _ in range(len(controls) + 20):
         page.keyboard.press("Tab")

@@ -35,7 +35,9 @@ def test_a_page_in_docs_takes_the_place_of_the_made_one(project: Project):
     folder = project.root / "docs" / "demo-2030"
     folder.mkdir()
     for suffix, words in (("", "Ievads par ūdeni."), (".en", "About the water.")):
-        (folder / f"water{suffix}.md").write_text(f"{words}\n\n{{{{ area_page() }}}}\n", encoding="utf-8")
+        (folder / f"water{suffix}.md").write_text(
+            f"{{{{ area_title() }}}}\n\n{words}\n\n{{{{ task_table() }}}}\n", encoding="utf-8"
+        )
     result = project.build()
     assert result.returncode == 0, result.stderr
     assert "About the water." in (project.root / "site" / "en" / "demo-2030" / "water" / "index.html").read_text()
@@ -45,7 +47,7 @@ def test_a_page_for_a_plan_or_area_the_data_lacks_fails_the_check_and_the_build_
     folder = project.root / "docs" / "demo-2030"
     folder.mkdir()
     (folder / "index.md").write_text("{{ plan_page() }}\n", encoding="utf-8")
-    (project.root / "docs" / "cbss-2008" / "culture.md").write_text("{{ area_page() }}\n", encoding="utf-8")
+    (project.root / "docs" / "cbss-2008" / "culture.md").write_text("{{ task_table() }}\n", encoding="utf-8")
     check, build = project.check(), project.build()
     assert check.returncode == 1 and build.returncode != 0
     for output in (check.stderr, build.stderr):

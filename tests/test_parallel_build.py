@@ -9,7 +9,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from baltic_plans import parallel_languages
+from baltic_plans.parallel_languages import LanguageProcesses
 from conftest import MKDOCS, ROOT, Project
 
 FORKED = "site builds in process"  # parallel_languages' debug line
@@ -66,9 +66,9 @@ def test_mkdocs_build_runs_the_garbage_collector_less_often_and_serve_as_python_
     try:
         for command, first_generation in (("serve", default[0]), ("build", 50_000), ("gh-deploy", 50_000)):
             gc.set_threshold(*default)
-            parallel_languages.started(command, dirty=False)
-            parallel_languages.fewer_collections()
+            processes = LanguageProcesses()
+            processes.start(command, dirty=False)
+            processes.fewer_collections()
             assert gc.get_threshold() == (first_generation, *default[1:]), command
     finally:
         gc.set_threshold(*default)
-        parallel_languages.started(None, dirty=False)

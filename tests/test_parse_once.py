@@ -13,7 +13,6 @@ def test_both_languages_share_one_validated_model(project: Project, monkeypatch)
     calls = []
     real_load = load._load
     monkeypatch.setattr(load, "_load", lambda data_dir: calls.append(data_dir) or real_load(data_dir))
-    load._cache.clear()
 
     build(load_config(str(project.root / "mkdocs.yml"), site_dir=str(project.root / "site")))
 
@@ -21,13 +20,14 @@ def test_both_languages_share_one_validated_model(project: Project, monkeypatch)
     assert len(calls) == 1
 
 
-def test_a_changed_data_file_is_read_again(frozen_project: Project):
+def test_unchanged_data_is_the_same_site_and_a_changed_file_is_read_again(frozen_project: Project):
     project = frozen_project  # its title stays as it is
-    load._cache.clear()
-    first = load.load_site(project.data)
+    data = load.CheckedData()
+    first = data.check(project.data).site
+    assert data.check(project.data).site is first  # its indexes are kept (a rebuild of mkdocs serve)
     project.replace_in_plan('short_title:\n  lv: "Latvijas', 'short_title:\n  lv: "Mainīts: Latvijas')
 
-    second = load.load_site(project.data)
+    second = data.check(project.data).site
 
     assert second is not first
     assert second.plan("cbss-2008").short_title.lv.startswith("Mainīts")

@@ -130,7 +130,7 @@ def test_an_unchanged_report_is_not_typeset_again(real_site: Site, monkeypatch, 
     assert len(list((tmp_path / "pdf").glob("*.pdf"))) == 1
 
 
-def test_the_pdf_and_the_report_page_render_the_plans_body_once_per_site(real_site: Site, monkeypatch):
+def test_the_pdf_and_the_report_page_render_the_plans_body_once_per_build(real_site: Site, monkeypatch):
     from dataclasses import replace
 
     from baltic_plans import report
@@ -138,20 +138,23 @@ def test_the_pdf_and_the_report_page_render_the_plans_body_once_per_site(real_si
 
     rendered: list[str] = []
     render_area = report.report_area
-    monkeypatch.setattr(report, "_bodies", report.PerBuild())
     monkeypatch.setattr(
         report, "report_area", lambda page, plan, area: rendered.append(area.id) or render_area(page, plan, area)
     )
     plan = real_site.plan("cbss-2008")
-    pdf_page = Page(real_site, "lv", "cbss-2008/report/", path="cbss-2008/report.md")
-    shown = Page(real_site, "lv", "cbss-2008/report/", path="cbss-2008/report.md", pdfs={plan.id: ("x/x-lv.pdf", 2048)})
+    shared: dict = {}  # what one build's pages of a language render alike
+    pdf_page = Page(real_site, "lv", "cbss-2008/report/", path="cbss-2008/report.md", shared=shared)
+    shown = Page(
+        real_site, "lv", "cbss-2008/report/", path="cbss-2008/report.md", pdfs={plan.id: ("x/x-lv.pdf", 2048)},
+        shared=shared,
+    )  # fmt: skip
 
     printing.document(pdf_page)
     page_markdown = report.full_report(shown)
 
     assert rendered == [area.id for area in plan.areas]
     assert "x-lv.pdf" in page_markdown  # the page's own introduction, with its PDF
-    report.full_report(replace(shown, site=replace(real_site)))  # another build's data (mkdocs serve)
+    report.full_report(replace(shown, shared={}))  # another build (mkdocs serve)
     assert rendered == [area.id for area in plan.areas] * 2
 
 
@@ -160,7 +163,7 @@ def test_with_every_pdf_in_the_cache_neither_weasyprint_nor_a_process_pool_is_im
     script = """
 import sys
 from pathlib import Path
-from baltic_plans import load, printing, print_hooks  # noqa: F401  the hook module's imports too
+from baltic_plans import load, plugin, printing  # noqa: F401  the plugin's imports too
 from baltic_plans.render import Page
 site = load.load_site(Path(sys.argv[1]))
 pages = [Page(site, lang, p.id + "/report/", path=p.id + "/report.md") for p in site.plans for lang in ("lv", "en")]

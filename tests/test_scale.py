@@ -13,11 +13,11 @@ import pytest
 import yaml
 
 from baltic_plans import paging
+from baltic_plans.addresses import area_pages, localized_files, organisation_page, place_page, plan_page, plan_pages
 from baltic_plans.build_cache import cache_root
 from baltic_plans.involvement import involvement
-from baltic_plans.links import area_pages, localized_files, organisation_page, place_page, plan_page, plan_pages
 from baltic_plans.load import check_data
-from baltic_plans.mkdocs_hooks import NAV_PLANS_LISTED
+from baltic_plans.navigation import NAV_PLANS_LISTED
 from baltic_plans.places import activities_by_place
 from baltic_plans.views import label
 from conftest import ROOT
@@ -72,7 +72,7 @@ def test_timeline_pages_hold_every_dated_activity_once_in_order_and_none_is_long
 def test_a_long_organisations_list_is_split_in_even_parts_holding_every_task_once_in_order(grown: Path, monkeypatch):
     monkeypatch.setattr(paging, "PAGE_SIZE", 10)
     site = check_data(grown / "data").site
-    pages = paging.organisation_pages(site).all
+    pages = paging.organisation_pages(site, involvement(site)).all
     assert {page.key for page in pages} == set(site.organisations)  # one named by no task still has its page
     for org_id, found in involvement(site).items():
         parts = [page for page in pages if page.key == org_id]
@@ -88,8 +88,9 @@ def test_a_long_organisations_list_is_split_in_even_parts_holding_every_task_onc
 def test_a_long_places_list_is_split_in_parts_dated_oldest_first_then_undated(grown: Path, monkeypatch):
     monkeypatch.setattr(paging, "PAGE_SIZE", 10)
     site = check_data(grown / "data").site
-    pages = paging.place_pages(site).all
-    for place_id, found in activities_by_place(site).items():
+    by_place = activities_by_place(site)
+    pages = paging.place_pages(site, by_place).all
+    for place_id, found in by_place.items():
         parts = [page for page in pages if page.key == place_id]
         listed = [entry for page in parts for entry in page.entries]
         assert sorted(id(p) for p in listed) == sorted(id(p) for p in found), place_id

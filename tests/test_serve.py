@@ -194,10 +194,10 @@ def test_the_error_page_relies_on_mkdocs_1_6_1_serve():
 
 def test_a_fault_in_the_code_shows_its_traceback_and_a_good_rebuild_clears_the_error_page(tmp_path: Path, monkeypatch):
     """Not only the data check's errors: whatever a rebuild raises is on the page (the builder of a stand-in server)."""
-    from baltic_plans import serve_feedback
+    from baltic_plans.serve_feedback import ServeFeedback
 
-    for name, value in {"serving": True, "rebuilds": 0, "error_page": None, "overwritten": []}.items():
-        monkeypatch.setattr(serve_feedback._State, name, value)
+    feedback = ServeFeedback()
+    feedback.serving = True
     page = tmp_path / "en" / "index.html"
     page.parent.mkdir()
     page.write_text("<p>the site before</p>", encoding="utf-8")
@@ -209,7 +209,7 @@ def test_a_fault_in_the_code_shows_its_traceback_and_a_good_rebuild_clears_the_e
 
     server = SimpleNamespace(builder=build, error_handler=lambda code: None)
     config = SimpleNamespace(site_dir=str(tmp_path), docs_dir=str(tmp_path / "docs"), config_file_path=None, watch=[])
-    serve_feedback.serving(server, config)
+    feedback.serve(server, config)
 
     server.builder()  # returns: the server then lets the pages through
     shown = page.read_text(encoding="utf-8")

@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         print(say("would_not_build", count=len(errors)), file=sys.stderr)
         return 1
     site = result.site
+    assert site is not None  # no errors: the data loaded
     activities = sum(1 for _ in site.activities())
     print(say("data_ok", plans=len(site.plans), activities=activities, seconds=f"{elapsed:.2f}"))
     return 0

@@ -56,6 +56,7 @@ class Latvian:
             case Precision.MONTH:
                 return f"{p.year}. gada {self.month(p)}"
             case Precision.SEASON:
+                assert p.season is not None
                 return f"{p.year}. gada {LV_SEASONS[p.season]}"
             case _:
                 return f"{p.year}. gads"
@@ -77,6 +78,7 @@ class Latvian:
         return f"{self.point(a)}{SPACED_DASH}{self.point(b)}"
 
     def month(self, p: Point) -> str:
+        assert p.month is not None  # called only for a point known to the month
         return month_names(self.lang)[p.month - 1]
 
 
@@ -92,6 +94,7 @@ class English:
             case Precision.MONTH:
                 return f"{self.month(p)} {p.year}"
             case Precision.SEASON:
+                assert p.season is not None
                 return f"{EN_SEASONS[p.season]} {p.year}"
             case _:
                 return str(p.year)
@@ -112,6 +115,7 @@ class English:
         return f"{self.point(a)}{SPACED_DASH}{self.point(b)}"
 
     def month(self, p: Point) -> str:
+        assert p.month is not None  # called only for a point known to the month
         return month_names(self.lang)[p.month - 1]
 
 

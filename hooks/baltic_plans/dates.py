@@ -212,13 +212,15 @@ def _point(text: str, value: str) -> Point:
         if _OTHER_EDTF.search(value):
             raise MessageError("date_edtf_feature", value=value, forms=FORMS)
         raise MessageError("date_invalid", value=value, forms=FORMS)
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match["year"])
+    month, day = (int(g) if g else None for g in match.group("month", "day"))
     if month and 21 <= month <= 24 and day is None:
         return Point(year, season=month)
     if month is not None and not 1 <= month <= 12:
         raise MessageError("date_no_such_month", value=value, month=f"{month:02d}")
     days = calendar.monthrange(year, month)[1] if month else 0
     if day is not None and not 1 <= day <= days:
+        assert month is not None  # the pattern has a day only after a month
         raise MessageError("date_no_such_day", value=value, day=day, year=year, days=days, month_name=MonthName(month))
     return Point(year, month, day)
 

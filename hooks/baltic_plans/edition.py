@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, overload
 
 from pydantic import BaseModel
 
-from . import links as pages
+from . import addresses
 from .model import Lang, Pending, Plan, Site, Text
 from .views import clean
+
+if TYPE_CHECKING:
+    from .open_data import Download
 
 BUILT = "bp_built"  # config.extra key: when this build started (set once for both languages)
 LICENCE = {
@@ -27,6 +32,10 @@ def build_time() -> dt.datetime:
     return now.replace(microsecond=0)
 
 
+@overload
+def plain(text: Text, lang: Lang) -> str: ...
+@overload
+def plain(text: Text | None, lang: Lang) -> str | None: ...
 def plain(text: Text | None, lang: Lang) -> str | None:
     """A text in `lang` on one line; while its translation is pending, the other language's text."""
     if text is None:
@@ -57,16 +66,23 @@ class Edition:
     site_url: str | None = None  # without it, links are relative to the site's root
     directory_urls: bool = True
 
+    @cached_property
+    def downloads(self) -> list[Download]:
+        """Every download of this edition, made once: the build publishes them and the open-data page lists them."""
+        from .open_data import downloads  # the downloads are made from the edition
+
+        return downloads(self)
+
     def url(self, site_path: str) -> str:
         return f"{self.site_url.rstrip('/')}/{site_path}" if self.site_url else site_path
 
     def page_url(self, docs_path: str, anchor: str | None = None) -> str:
-        url = self.url(pages.page_url(docs_path, self.lang, self.directory_urls))
+        url = self.url(addresses.page_url(docs_path, self.lang, self.directory_urls))
         return f"{url}#{anchor}" if anchor else url
 
     def record_url(self, plan: Plan, area_id: str | None, record_id: str | None = None) -> str:
         """The permalink of a record: its anchor on its area's page (or its plan's page)."""
-        return self.page_url(pages.record_page(plan.id, area_id), record_id)
+        return self.page_url(addresses.record_page(plan.id, area_id), record_id)
 
     def data_url(self, name: str) -> str:
-        return self.url(pages.data_file(name, self.lang))
+        return self.url(addresses.data_file(name, self.lang))

@@ -106,6 +106,7 @@ def event(edition: Edition, placed: Placed) -> Event:
 
 def description(edition: Edition, placed: Placed, when: str) -> list[str]:
     activity, lang = placed.activity, edition.lang
+    assert activity.date is not None  # a calendar holds only dated activities
     parts = [plain(activity.text, lang)]
     if activity.within:
         parts.append(label("calendar_precision_part", lang, date=when))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .memo import PerBuild
 from .model import Area, Block, Plan, Site, Task
 
 
@@ -20,20 +19,14 @@ class Involved:
     owner: Task | Block
 
 
-_found: PerBuild[dict[str, tuple[Involved, ...]]] = PerBuild()  # every organisation's page asks: scan once
-
-
 def involvement(site: Site) -> dict[str, tuple[Involved, ...]]:
     """Organisation id → the tasks and blocks that name it, in the site's order; organisations none names are
-    left out."""
-    return _found.get(site, None, lambda: _involvement(site))
-
-
-def _involvement(site: Site) -> dict[str, tuple[Involved, ...]]:
+    left out. Made once per site: `site.index.involvement`."""
     found: dict[str, list[Involved]] = {}
     for plan in site.plans:
         for area in plan.areas:
-            for owner in [*area.tasks, *area.blocks]:
+            owners: list[Task | Block] = [*area.tasks, *area.blocks]
+            for owner in owners:
                 for org_id in sorted({plan.issuer, *_named(area, owner)}):
                     found.setdefault(org_id, []).append(Involved(plan, area, owner))
     return {org_id: tuple(entries) for org_id, entries in found.items()}

@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from . import links as pages
+from . import addresses
 from .edition import Edition, plain
-from .memo import PerBuild
 from .model import Organisation, Placed, Site, area_activities
 from .views import shorten
 
@@ -18,7 +17,7 @@ CONTEXT = "https://schema.org"
 def page_graph(edition: Edition, docs_path: str) -> dict | None:
     """The JSON-LD of the page at `docs_path` (without the language suffix); None if it describes no records."""
     site = edition.site
-    if docs_path == pages.ORGANISATIONS:
+    if docs_path == addresses.ORGANISATIONS:
         nodes = [organisation(edition, org) for org in site.organisations.values()]
     else:
         nodes = [event(edition, placed) for placed in page_activities(edition, docs_path) if placed.activity.date]
@@ -27,28 +26,26 @@ def page_graph(edition: Edition, docs_path: str) -> dict | None:
 
 def page_activities(edition: Edition, docs_path: str) -> Iterable[Placed]:
     """The activities anchored on a plan's page (its background events) or an area's page."""
-    return _anchored.get(edition.site, None, lambda: _activities_by_page(edition.site)).get(docs_path, ())
+    return edition.site.index.activities_by_page.get(docs_path, ())
 
 
-_anchored: PerBuild[dict[str, list[Placed]]] = PerBuild()  # every page asks: not a scan of the plans per page
-
-
-def _activities_by_page(site: Site) -> dict[str, list[Placed]]:
-    """Each plan's and area's page (docs/ path) → the activities anchored on it."""
+def activities_by_page(site: Site) -> dict[str, list[Placed]]:
+    """Each plan's and area's page (docs/ path) → the activities anchored on it (made once: `site.index`)."""
     found: dict[str, list[Placed]] = {}
     for plan in site.plans:
-        found[pages.plan_page(plan.id)] = [p for p in site.activities(plan) if p.area is None]
+        found[addresses.plan_page(plan.id)] = [p for p in site.activities(plan) if p.area is None]
         for area in plan.areas:
-            found[pages.area_page(plan.id, area.id)] = list(area_activities(plan, area))
+            found[addresses.area_page(plan.id, area.id)] = list(area_activities(plan, area))
     return found
 
 
 def event(edition: Edition, placed: Placed) -> dict:
     activity, lang = placed.activity, edition.lang
     date = activity.date
+    assert date is not None  # an event only for a dated activity
     text = plain(activity.text, lang)
     url = edition.record_url(placed.plan, placed.area.id if placed.area else None, activity.id)
-    node = {
+    node: dict[str, object] = {
         "@type": "Event",
         "@id": url,
         "url": url,
@@ -79,7 +76,7 @@ def place(edition: Edition, place_id: str) -> dict:
 def organisation(edition: Edition, org: Organisation, brief: bool = False) -> dict:
     node = {
         "@type": ORGANISATION_TYPES.get(org.kind, "Organization"),
-        "@id": edition.page_url(pages.ORGANISATIONS, org.id),
+        "@id": edition.page_url(addresses.ORGANISATIONS, org.id),
         "name": plain(org.name, edition.lang),
     }
     if brief:

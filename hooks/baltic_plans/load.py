@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .crosscheck import ORGANISATIONS_FILE, PLACES_FILE, CrossCheck, TaskIndex, field_path, ids, record_id
 from .errors import DataError, DataErrors, Loc
@@ -45,11 +46,8 @@ class LoadResult:
     documents: tuple[Parsed, ...] = ()
 
 
-_cache: dict[Path, tuple[tuple, LoadResult]] = {}
-
-
 def load_site(data_dir: Path) -> Site:
-    """The validated site; parsed once per set of file versions (the i18n plugin builds twice)."""
+    """The validated site, or DataErrors with every problem."""
     result = check_data(data_dir)
     if result.errors:
         raise DataErrors(result.errors)
@@ -57,27 +55,24 @@ def load_site(data_dir: Path) -> Site:
     return result.site
 
 
-def checked_site(data_dir: Path) -> Site:
-    """The site as the build's data check (on_config) left it, without looking at the files again.
-
-    Pages ask for the site once each; checking every file's version each time made a build quadratic in the
-    data. `mkdocs serve` runs on_config again on each rebuild, so an edit is still seen."""
-    # resolve() makes system calls: only for a path the data check did not store as it is
-    cached = _cache.get(data_dir) or _cache.get(data_dir.resolve())
-    if cached is None or cached[1].errors:
-        return load_site(data_dir)
-    return cached[1].site
-
-
 def check_data(data_dir: Path) -> LoadResult:
-    data_dir = data_dir.resolve()
-    stamp = _stamp(data_dir)
-    cached = _cache.get(data_dir)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    result = _load(data_dir)
-    _cache[data_dir] = (stamp, result)
-    return result
+    """Every data file read, validated and cross-checked."""
+    return _load(data_dir.resolve())
+
+
+class CheckedData:
+    """The data check of one process's builds: the files are read again only if one has changed since the last
+    check (a `mkdocs serve` rebuild; the second language's build reads nothing), so that an unchanged site is the
+    same object and keeps its indexes (`Site.index`)."""
+
+    def __init__(self) -> None:
+        self._last: tuple[tuple, LoadResult] | None = None
+
+    def check(self, data_dir: Path) -> LoadResult:
+        stamp = _stamp(data_dir.resolve())
+        if self._last is None or self._last[0] != stamp:
+            self._last = (stamp, check_data(data_dir))
+        return self._last[1]
 
 
 def _stamp(data_dir: Path) -> tuple:
@@ -98,8 +93,9 @@ def _load(data_dir: Path) -> LoadResult:
     documents = tuple(parsed for parsed in (organisations, places, *plans) if parsed)
     if errors:
         return LoadResult(None, errors, warnings, documents)
+    assert organisations and places, "without errors, every file parsed"
     site = Site(
-        plans=tuple(sorted((plan.model for plan in plans), key=lambda p: (p.period.first_day, p.id))),
+        plans=tuple(sorted((plan.model for plan in plans if plan), key=lambda p: (p.period.first_day, p.id))),
         organisations={o.id: o for o in organisations.model.organisations},
         places={p.id: p for p in places.model.places},
         sources=sources,
@@ -162,7 +158,7 @@ def _parse(path: Path, model: type[BaseModel], errors: list[DataError]) -> Parse
 # -- turning pydantic's errors into an editor's message ------------------------------------------
 
 
-def _explain(doc: YamlDocument, model: type[BaseModel], error: dict) -> DataError:
+def _explain(doc: YamlDocument, model: type[BaseModel], error: ErrorDetails) -> DataError:
     loc: Loc = tuple(k for k in error["loc"] if isinstance(k, int | str) and not str(k).startswith("function"))
     kind = error["type"]
     name = loc[-1] if loc else ""
@@ -193,7 +189,7 @@ def _shown(value: Any) -> str:
     return repr(value) if not isinstance(value, dict | list) else ("a list" if isinstance(value, list) else "a mapping")
 
 
-def _value_message(kind: str, name: Any, value: Any, error: dict):
+def _value_message(kind: str, name: Any, value: Any, error: ErrorDetails):
     shown = _shown(value)
     if kind == "string_type":
         if isinstance(value, bool | int | float):

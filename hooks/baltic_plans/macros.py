@@ -1,86 +1,55 @@
-"""mkdocs-macros entry point: each macro reads the page's language when it runs and renders."""
+"""The macros the pages of docs/ call ("{{ task_table() }}"): each renders its part of the page being rendered,
+in that page's language. The plugin registers them with mkdocs-macros (`macros_for`)."""
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from collections.abc import Callable
 
-from . import place_pages, printing, render, report, slots
-from .edition import BUILT, Edition
-from .load import checked_site
-from .render import Page
+from mkdocs.structure.pages import Page as MkDocsPage
 
-MACROS = {
-    "plan_page": render.plan_page,
-    "area_page": render.area_page,
-    "plan_title": render.plan_title,
-    "plan_overview": render.plan_overview,
-    "plan_section": render.plan_section,
-    "area_title": render.area_title,
-    "area_summary": render.area_summary,
-    "task_table": render.task_table,
-    "area_timeline": render.area_timeline,
-    "home_overview": render.home_overview,
-    "combined_timeline": render.combined_timeline,
-    "timeline_year": render.timeline_year,
-    "organisations_table": render.organisations_table,
-    "organisation_page": render.organisation_page,
-    "sources_page": render.sources_page,
-    "source_document": render.source_document,
-    "open_data_downloads": render.open_data_downloads,
-    "open_data_columns": render.open_data_columns,
-    "open_data_left_out": render.open_data_left_out,
-    "open_data_citation": render.open_data_citation,
-    "open_data_schemas": render.open_data_schemas,
-    "full_report": report.full_report,
+from . import (
+    area_pages,
+    open_data_page,
+    organisation_pages,
+    place_pages,
+    plan_pages,
+    source_pages,
+    timeline_pages,
+)
+from .build import Build
+
+MACROS: dict[str, Callable[..., str]] = {
+    "plan_page": plan_pages.plan_page,
+    "plan_title": plan_pages.plan_title,
+    "plan_overview": plan_pages.plan_overview,
+    "plan_section": plan_pages.plan_section,
+    "area_title": area_pages.area_title,
+    "area_summary": area_pages.area_summary,
+    "task_table": area_pages.task_table,
+    "area_timeline": area_pages.area_timeline,
+    "home_overview": plan_pages.home_overview,
+    "combined_timeline": timeline_pages.combined_timeline,
+    "organisations_table": organisation_pages.organisations_table,
+    "sources_page": source_pages.sources_page,
+    "open_data_downloads": open_data_page.open_data_downloads,
+    "open_data_columns": open_data_page.open_data_columns,
+    "open_data_left_out": open_data_page.open_data_left_out,
+    "open_data_citation": open_data_page.open_data_citation,
+    "open_data_schemas": open_data_page.open_data_schemas,
     "places_map": place_pages.places_overview,
-    "place_page": place_pages.place_page,
 }
 
 
-def data_dir(config) -> Path:
-    return _data_dir_beside(config["config_file_path"])
+def macros_for(current: Callable[[], tuple[Build, MkDocsPage]]) -> dict[str, Callable[..., str]]:
+    """Each macro, bound to the build and page that `current()` says are being rendered."""
 
-
-@cache
-def _data_dir_beside(config_file: str) -> Path:
-    """data/ beside mkdocs.yml, resolved once: every page asks for it several times."""
-    return (Path(config_file).parent / "data").resolve()
-
-
-def edition(config, lang: str) -> Edition:
-    """The open data of one language, as this build publishes it."""
-    return Edition(
-        site=checked_site(data_dir(config)),
-        lang=lang,
-        built=config["extra"][BUILT],
-        site_name=config["site_name"],
-        site_url=config.get("site_url"),
-        directory_urls=config["use_directory_urls"],
-    )
-
-
-def define_env(env) -> None:
-    def current_page() -> Page:
-        page = env.page
-        lang = getattr(page.file, "locale", None) or env.conf["theme"]["language"]
-        return Page(
-            site=checked_site(data_dir(env.conf)),
-            lang=lang,
-            url=page.url,
-            directory_urls=env.conf["use_directory_urls"],
-            path=getattr(page.file, "norm_src_uri", None) or page.file.src_uri,
-            edition=edition(env.conf, lang),
-            pdfs=printing.published.get(lang, {}),
-        )
-
-    def bind(function):
-        def macro(*args):
-            return slots.hold(function(current_page(), *args))  # the HTML skips Markdown; see slots.py
+    def bind(function: Callable[..., str]) -> Callable[..., str]:
+        def macro(*args: object) -> str:
+            build, page = current()
+            return build.slots.hold(function(build.page(page), *args))  # the HTML skips Markdown; see slots.py
 
         macro.__name__ = function.__name__
         macro.__doc__ = function.__doc__
         return macro
 
-    for name, function in MACROS.items():
-        env.macro(bind(function), name)
+    return {name: bind(function) for name, function in MACROS.items()}

@@ -6,14 +6,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .dates import PlanDate, Within
 from .messages import MessageError
 
-LANGUAGES = ("lv", "en")
+if TYPE_CHECKING:
+    from .index import SiteIndex
+
+LANGUAGES: tuple[Lang, ...] = ("lv", "en")
 Lang = Literal["lv", "en"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LINE_RANGE_PATTERN = r"^[1-9]\d*(-[1-9]\d*)?$"
@@ -490,6 +493,13 @@ class Placed:
     area: Area | None
     owner: Task | Block | None
 
+    @property
+    def known_when(self) -> PlanDate:
+        """The activity's date as shown, where only dated activities were picked (to sort and group by)."""
+        when = self.activity.when
+        assert when is not None, f"{self.activity.id} has no date"
+        return when
+
 
 @dataclass(frozen=True)
 class Site:
@@ -499,6 +509,13 @@ class Site:
     organisations: dict[str, Organisation]
     places: dict[str, Place]
     sources: dict[str, tuple[str, ...]]  # file name in data/sources/ → its lines
+
+    @cached_property
+    def index(self) -> SiteIndex:
+        """What many pages ask of the whole data, made once per site (index.py)."""
+        from .index import SiteIndex  # the indexes are made from this model
+
+        return SiteIndex(self)
 
     @cached_property
     def plans_by_id(self) -> dict[str, Plan]:

@@ -10,12 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import ics
-from . import links as pages
+from . import addresses, ics
 from .dates import PlanDate
 from .edition import LICENCE, Edition, pending_fields, plain
-from .memo import PerBuild
-from .model import Abbreviation, Plan, Text
+from .model import Abbreviation, Lang, Plan, Text
 from .tables import TABLES, Table
 from .views import label
 
@@ -33,16 +31,9 @@ class Download:
     table: Table | None = None
 
 
-_made: PerBuild[list[Download]] = PerBuild()  # the hook and the open-data page ask for the same set
-
-
 def downloads(edition: Edition) -> list[Download]:
-    """Every download of the edition; made once per build and language (the calendars take the most time)."""
-    key = (edition.lang, edition.site_name, edition.site_url, edition.directory_urls)
-    return _made.get(edition.site, key, lambda: _downloads(edition), built=edition.built)
-
-
-def _downloads(edition: Edition) -> list[Download]:
+    """Every download of the edition (made once per build and language: `Edition.downloads`; the calendars take
+    the most time)."""
     lang, site, plans = edition.lang, edition.site, edition.site.plans
 
     def about(key: str, plan: Plan | None = None) -> str:
@@ -87,7 +78,7 @@ def model_json(edition: Edition, plan: Plan | None = None) -> bytes:
     return dumps(document)
 
 
-def localized(value: Any, lang: str) -> Any:
+def localized(value: Any, lang: Lang) -> Any:
     """A model value as JSON data, each text in `lang`; fields keep the model's names and order."""
     if isinstance(value, Text):
         return plain(value, lang)
@@ -122,7 +113,7 @@ def data_package(edition: Edition) -> bytes:
             "name": "baltic-plans",
             "title": f"{edition.site_name}: {label('open_data', lang)}",
             "description": label("data_package_description", lang),
-            "homepage": edition.page_url(pages.OPEN_DATA),
+            "homepage": edition.page_url(addresses.OPEN_DATA),
             "created": edition.built.isoformat(),
             "licenses": [LICENCE],
             "sources": [

@@ -12,11 +12,9 @@ from functools import cached_property
 from itertools import groupby
 from typing import Generic, TypeVar
 
-from . import links
-from .involvement import Involved, involvement
-from .memo import PerBuild
+from . import addresses
+from .involvement import Involved
 from .model import Placed, Site
-from .places import activities_by_place
 
 PAGE_SIZE = 50  # entries per page; the real plans' longest list (a year's timeline) has 27
 Entry = TypeVar("Entry")
@@ -47,7 +45,7 @@ def split(key: str, entries: Sequence[Entry], page: Callable[[str, int], str]) -
 
 
 @dataclass(frozen=True)
-class Pages(Generic[Entry]):
+class Series(Generic[Entry]):
     """All the pages of one kind, in order, found by path and by year or record."""
 
     kind: str  # what a page is, for errors: "a page of the timeline"
@@ -81,67 +79,63 @@ class Pages(Generic[Entry]):
         return {page.path: index for index, page in enumerate(self.all)}
 
 
-_made: PerBuild[Pages] = PerBuild()  # every page of a kind asks for all of them: split once per build
-
-
-def _pages(site: Site, kind: str, make: Callable[[Site], list[Part]]) -> Pages:
-    return _made.get(site, (kind, PAGE_SIZE), lambda: Pages(kind, tuple(make(site))))
-
-
-def timeline_pages(site: Site) -> Pages[Placed]:
-    """Every dated activity of every plan, oldest first, in pages by year."""
-    return _pages(site, "a page of the timeline", _timeline_pages)
-
-
-def _timeline_pages(site: Site) -> list[Part[Placed]]:
-    dated = sorted((p for p in site.activities() if p.activity.date), key=lambda p: p.activity.when.sort_key)
-    by_year = groupby(dated, key=lambda p: p.activity.date.start.year)
-    return [part for year, entries in by_year for part in split(str(year), tuple(entries), _timeline_path)]
+def timeline_pages(site: Site) -> Series[Placed]:
+    """Every dated activity of every plan, oldest first, in pages by year (made once: `site.index`)."""
+    dated = sorted((p for p in site.activities() if p.activity.date), key=lambda p: p.known_when.sort_key)
+    by_year = groupby(dated, key=lambda p: p.known_when.start.year)
+    parts = [part for year, entries in by_year for part in split(str(year), tuple(entries), _timeline_path)]
+    return Series("a page of the timeline", tuple(parts))
 
 
 def _timeline_path(year: str, part: int) -> str:
-    return links.timeline_page(int(year), part)
+    return addresses.timeline_page(int(year), part)
 
 
-def organisation_pages(site: Site) -> Pages[Involved]:
-    """Every organisation, each with the tasks and blocks that name it in the site's order; one with none has
-    one page saying so."""
-    return _pages(site, "an organisation's page", _organisation_pages)
+def organisation_pages(site: Site, found: dict[str, tuple[Involved, ...]]) -> Series[Involved]:
+    """Every organisation, each with the tasks and blocks that name it in the site's order (`found`, from
+    involvement.py); one with none has one page saying so (made once: `site.index`)."""
+    page = addresses.organisation_page
+    parts = [part for org_id in site.organisations for part in split(org_id, found.get(org_id, ()), page)]
+    return Series("an organisation's page", tuple(parts))
 
 
-def _organisation_pages(site: Site) -> list[Part[Involved]]:
-    found = involvement(site)
-    page = links.organisation_page
-    return [part for org_id in site.organisations for part in split(org_id, found.get(org_id, ()), page)]
-
-
-def place_pages(site: Site) -> Pages[Placed]:
-    """Every place some activity names, with its activities: dated ones oldest first, then the undated in source
-    order."""
-    return _pages(site, "a place's page", _place_pages)
-
-
-def _place_pages(site: Site) -> list[Part[Placed]]:
-    result: list[Part[Placed]] = []
-    for place_id, found in activities_by_place(site).items():
-        dated = sorted((p for p in found if p.activity.date), key=lambda p: p.activity.when.sort_key)
-        result += split(place_id, [*dated, *(p for p in found if not p.activity.date)], links.place_page)
-    return result
+def place_pages(site: Site, found: dict[str, list[Placed]]) -> Series[Placed]:
+    """Every place some activity names (`found`, from places.py), with its activities: dated ones oldest first,
+    then the undated in source order (made once: `site.index`)."""
+    parts: list[Part[Placed]] = []
+    for place_id, placed in found.items():
+        dated = sorted((p for p in placed if p.activity.date), key=lambda p: p.known_when.sort_key)
+        parts += split(place_id, [*dated, *(p for p in placed if not p.activity.date)], addresses.place_page)
+    return Series("a place's page", tuple(parts))
 
 
 # A plan's and an area's page when docs/ has no file for it: a new plan needs its data only. A file in docs/ with
-# the same name (the real plans have them) takes its place, with prose around the same macro.
+# the same name (the real plans have them) takes its place, with prose around the same macros. These go through
+# the macros plugin as a file of docs/ does; every other page made from the data is rendered from its record
+# directly (`Generated.render`), with no Markdown source to parse as a template.
 PLAN_PAGE = "{{ plan_page() }}\n"
-AREA_PAGE = "---\nhide:\n  - toc\n---\n\n{{ area_page() }}\n"
+AREA_PAGE = (
+    "---\nhide:\n  - toc\n---\n\n"
+    "{{ area_title() }}\n\n{{ area_summary() }}\n\n{{ task_table() }}\n\n{{ area_timeline() }}\n"
+)
 
 
-def generated_pages(site: Site) -> dict[str, str]:
-    """docs/ path (without the language suffix) → the Markdown of each page made from the data."""
-    pages = {links.plan_page(plan.id): PLAN_PAGE for plan in site.plans}
-    pages |= {links.area_page(plan.id, area.id): AREA_PAGE for plan in site.plans for area in plan.areas}
-    pages |= {page.path: "{{ timeline_year() }}\n" for page in timeline_pages(site).all}
-    pages |= {links.source_page(plan.id): "{{ source_document() }}\n" for plan in site.plans}
-    pages |= {page.path: "{{ organisation_page() }}\n" for page in organisation_pages(site).all}
-    pages |= {links.report_page(plan.id): "{{ full_report() }}\n" for plan in site.plans}
-    pages |= {page.path: "{{ place_page() }}\n" for page in place_pages(site).all}
+@dataclass(frozen=True)
+class Generated:
+    """A page made from the data: Markdown with macros, or the name of the render function that makes it."""
+
+    markdown: str = ""
+    render: str | None = None  # "timeline_year", "source_document", "organisation_page", "full_report", "place_page"
+
+
+def generated_pages(site: Site) -> dict[str, Generated]:
+    """docs/ path (without the language suffix) → each page made from the data."""
+    index = site.index
+    pages = {addresses.plan_page(plan.id): Generated(PLAN_PAGE) for plan in site.plans}
+    pages |= {addresses.area_page(plan.id, area.id): Generated(AREA_PAGE) for plan in site.plans for area in plan.areas}
+    pages |= {page.path: Generated(render="timeline_year") for page in index.timeline_pages.all}
+    pages |= {addresses.source_page(plan.id): Generated(render="source_document") for plan in site.plans}
+    pages |= {page.path: Generated(render="organisation_page") for page in index.organisation_pages.all}
+    pages |= {addresses.report_page(plan.id): Generated(render="full_report") for plan in site.plans}
+    pages |= {page.path: Generated(render="place_page") for page in index.place_pages.all}
     return pages

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from babel import Locale
 
-from . import links as pages
-from . import paging
+from . import addresses
 from .dates import BABEL_LOCALES
 from .geo import basemap
 from .places import places_map
@@ -27,7 +26,7 @@ def places_overview(page: Page) -> str:
 def place_page(page: Page) -> str:
     """A place's page (docs/places/<id>.md, and <id>/<part>.md for a long one; made by paging.py): its
     activities, oldest first, each linking to its record."""
-    all_pages = paging.place_pages(page.site)
+    all_pages = page.site.index.place_pages
     this = all_pages.at(page.path)
     place = page.site.places[this.key]
     name = place.name(page.lang)
@@ -41,7 +40,7 @@ def place_page(page: Page) -> str:
             parts=parts_pager(page, all_pages, this),
             country=country(page, place.id),
             caption=label("place_caption", page.lang, place=name),
-            index_href=page.renderer.links.to(pages.PLACES),
+            index_href=page.renderer.links.to(addresses.PLACES),
         ),
     )
 

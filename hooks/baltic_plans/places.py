@@ -12,9 +12,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import links as pages
+from . import addresses
 from .geo import Basemap
-from .memo import PerBuild
 from .model import Place, Placed, Site
 from .views import Renderer, clean, label
 
@@ -56,15 +55,9 @@ NARROW_COLUMN = 358
 NARROW = Scale(px=NARROW_COLUMN / NARROW_VIEW[2], label_px=12.5, count_px=12.5, smallest_px=4.5, largest_px=10)
 
 
-_by_place: PerBuild[dict[str, list[Placed]]] = PerBuild()  # the map, the search index and every place's page ask
-
-
 def activities_by_place(site: Site) -> dict[str, list[Placed]]:
-    """Place id → the activities held there, in source order; only places some activity names."""
-    return _by_place.get(site, None, lambda: _activities_by_place(site))
-
-
-def _activities_by_place(site: Site) -> dict[str, list[Placed]]:
+    """Place id → the activities held there, in source order; only places some activity names. Made once per
+    site: `site.index.activities_by_place`."""
     found: dict[str, list[Placed]] = defaultdict(list)
     for placed in site.activities():
         for place_id in placed.activity.places:
@@ -141,11 +134,11 @@ def radius(count: int, busiest: int, scale: Scale = WIDE) -> float:
 
 
 def places_map(r: Renderer, basemap: Basemap) -> PlacesMap:
-    by_place = activities_by_place(r.site)
+    by_place = r.site.index.activities_by_place
     busiest = max((len(found) for found in by_place.values()), default=1)
     order = sorted(by_place, key=lambda p: (-len(by_place[p]), r.site.places[p].name(r.lang)))
     names = {p: clean(r.site.places[p].name(r.lang)) for p in order}
-    hrefs = {p: r.links.to(pages.place_page(p)) for p in order}
+    hrefs = {p: r.links.to(addresses.place_page(p)) for p in order}
     points = {p: point(basemap, r.site.places[p]) for p in order}
     counts = {p: len(by_place[p]) for p in order}
 

@@ -16,18 +16,16 @@ from typing import TYPE_CHECKING
 
 import markdown
 
-from . import links as pages
-from . import slots
+from . import addresses
 from .build_cache import cache_root
 from .render import Page, environment
 from .report import full_report
+from .slots import Slots
 
 if TYPE_CHECKING:  # the processes are started where a PDF is typeset: a cached build never needs them
     import subprocess
 
 STYLESHEET = "pdf.css"
-published: dict[str, dict[str, tuple[str, int]]] = {}  # language → plan id → the PDF's site path and size
-_latest: dict[tuple[str, str], bytes] = {}  # (plan id, language) → the PDF the last build published
 
 
 @dataclass(frozen=True)
@@ -38,39 +36,55 @@ class Pdf:
 
     @property
     def path(self) -> str:
-        return pages.plan_pdf(self.plan_id, self.lang)
+        return addresses.plan_pdf(self.plan_id, self.lang)
 
 
-def report_pdf(page: Page, base_url: str | None, wait: bool = True) -> Pdf:
+def report_pdf(page: Page, base_url: str | None) -> Pdf:
     """The PDF of the report page `page` (docs/<plan-id>/report.md); links resolve against `base_url`."""
-    return report_pdfs([(page, base_url)], wait)[0]
+    return report_pdfs([(page, base_url)])[0]
 
 
-def report_pdfs(reports: list[tuple[Page, str | None]], wait: bool = True) -> list[Pdf]:
-    """The PDFs of several report pages. Those missing from the cache are typeset side by side, one per core, so
-    a cold build (a fresh machine) waits for the longest report rather than for all of them in turn.
-
-    With wait=False (mkdocs serve) a changed report is typeset in another process while the build goes on, and
-    the plan's previous PDF stands in until a later rebuild finds the new one in the cache."""
-    documents = [(page, base_url, document(page)) for page, base_url in reports]
-    if wait:
-        typeset_missing([(html, base_url) for _, base_url, html in documents])
-    return [_report_pdf(page, base_url, html, wait) for page, base_url, html in documents]
+def report_pdfs(reports: list[tuple[Page, str | None]]) -> list[Pdf]:
+    """The PDFs of several report pages, as `mkdocs build` makes them (Printer)."""
+    return Printer(wait=True).report_pdfs(reports)
 
 
-def _report_pdf(page: Page, base_url: str | None, html: str, wait: bool) -> Pdf:
-    key = (page.own_plan(), page.lang)
-    path = cache_path(html, base_url)
-    if path.is_file():
-        content = path.read_bytes()
-    elif wait or key not in _latest:
-        content = typeset(html, base_url)
-        keep(path, content)
-    else:
-        typeset_later(html, base_url, path, f"{key[0]}-{key[1]}.pdf")
-        content = _latest[key]
-    _latest[key] = content
-    return Pdf(*key, content)
+class Printer:
+    """Makes the plans' PDFs for the builds of one process (the plugin keeps one).
+
+    Those missing from the cache are typeset side by side, one per core, so a cold build (a fresh machine) waits
+    for the longest report rather than for all of them in turn. With wait=False (mkdocs serve) a changed report
+    is typeset in another process while the build goes on, and the plan's previous PDF stands in until a later
+    rebuild finds the new one in the cache."""
+
+    def __init__(self, wait: bool) -> None:
+        self.wait = wait
+        self._latest: dict[tuple[str, str], bytes] = {}  # (plan id, language) → the PDF the last build published
+        self._typesetter = _Typesetter()
+
+    def report_pdfs(self, reports: list[tuple[Page, str | None]]) -> list[Pdf]:
+        documents = [(page, base_url, document(page)) for page, base_url in reports]
+        if self.wait:
+            typeset_missing([(html, base_url) for _, base_url, html in documents])
+        return [self._report_pdf(page, base_url, html) for page, base_url, html in documents]
+
+    def _report_pdf(self, page: Page, base_url: str | None, html: str) -> Pdf:
+        key = (page.own_plan(), page.lang)
+        path = cache_path(html, base_url)
+        if path.is_file():
+            content = path.read_bytes()
+        elif self.wait or key not in self._latest:
+            content = typeset(html, base_url)
+            keep(path, content)
+        else:  # mkdocs serve: typeset into the cache, in the background; a later rebuild finds the PDF there
+            self._typesetter.send(html, base_url, path, f"{key[0]}-{key[1]}.pdf")
+            content = self._latest[key]
+        self._latest[key] = content
+        return Pdf(*key, content)
+
+    def stop(self) -> None:
+        """When serve stops: the background worker stops too, mid-document if need be."""
+        self._typesetter.stop()
 
 
 def typeset_missing(documents: list[tuple[str, str | None]]) -> None:
@@ -96,7 +110,8 @@ def typeset_missing(documents: list[tuple[str, str | None]]) -> None:
 def document(page: Page) -> str:
     """The report as one HTML document in the page's language, its stylesheet inline."""
     plan = page.site.plan(page.own_plan())
-    body = slots.fill(markdown.markdown(slots.hold(full_report(page)), extensions=["attr_list", "tables"]))
+    held = Slots()
+    body = held.fill(markdown.markdown(held.hold(full_report(page)), extensions=["attr_list", "tables"]))
     return (
         environment()
         .get_template("pdf_document.html")
@@ -146,13 +161,14 @@ def _end_with_parent() -> None:
     from multiprocessing.connection import wait
 
     parent = multiprocessing.parent_process()
+    if parent is None:
+        return
 
     def exit_when_parent_ends() -> None:
         wait([parent.sentinel])
         os._exit(1)
 
-    if parent is not None:
-        threading.Thread(target=exit_when_parent_ends, daemon=True).start()
+    threading.Thread(target=exit_when_parent_ends, daemon=True).start()
 
 
 # -- mkdocs serve: a changed report is typeset in the background ----------------------------------------------------
@@ -180,6 +196,7 @@ class _Typesetter:
             return
         job = path.with_suffix(f".{os.getpid()}.job")
         keep(job, json.dumps({"html": html, "base_url": base_url, "pdf": str(path), "name": name}).encode())
+        assert self.process.stdin is not None  # started with stdin=PIPE
         try:
             self.process.stdin.write(f"{job}\n")
             self.process.stdin.flush()
@@ -192,6 +209,7 @@ class _Typesetter:
         process, self.process = self.process, None
         if process is None:
             return
+        assert process.stdin is not None  # started with stdin=PIPE
         with suppress(OSError):
             process.stdin.close()  # it exits at the end of its input
         try:
@@ -215,19 +233,6 @@ class _Typesetter:
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True,
             env={**os.environ, "PYTHONPATH": search_path},
         )  # fmt: skip
-
-
-_typesetter = _Typesetter()
-
-
-def typeset_later(html: str, base_url: str | None, path: Path, name: str) -> None:
-    """mkdocs serve: typeset into the cache, in the background; a later rebuild finds the PDF there."""
-    _typesetter.send(html, base_url, path, name)
-
-
-def stop_typesetting() -> None:
-    """When serve stops: the background worker stops too, mid-document if need be."""
-    _typesetter.stop()
 
 
 def typeset_jobs() -> None:

@@ -3,10 +3,11 @@ accomplished/planned), for reading through and printing; the same Markdown makes
 
 from __future__ import annotations
 
-from . import links as pages
-from .memo import PerBuild
+from . import addresses
+from .area_pages import area_title, task_table_body
 from .model import Area, Plan
-from .render import SECTIONS, Page, area_title, heading, pdf_link, plan_facts, plan_section, task_table_body
+from .plan_pages import SECTIONS, pdf_link, plan_facts, plan_section
+from .render import Page, heading
 
 
 def full_report(page: Page) -> str:
@@ -15,13 +16,14 @@ def full_report(page: Page) -> str:
     return "\n".join([heading(plan.title(page.lang)), report_intro(page, plan), report_body(page, plan)])
 
 
-_bodies: PerBuild[str] = PerBuild()
-
-
 def report_body(page: Page, plan: Plan) -> str:
     """The plan's sections and areas in source order. The PDF (printing.py) and the report page render the same
-    body, so it is rendered once per build and language; only the introduction differs (the page links its PDF)."""
-    return _bodies.get(page.site, (plan.id, page.lang, page.url, page.directory_urls), lambda: _body(page, plan))
+    body, so it is rendered once per build and language (`page.shared`); only the introduction differs (the page
+    links its PDF)."""
+    key = ("report body", plan.id, page.url, page.directory_urls)
+    if key not in page.shared:
+        page.shared[key] = _body(page, plan)
+    return page.shared[key]
 
 
 def _body(page: Page, plan: Plan) -> str:
@@ -43,7 +45,7 @@ def report_intro(page: Page, plan: Plan) -> str:
         "report_intro.html",
         plan=plan,
         **plan_facts(page, plan),
-        plan_href=page.renderer.links.to(pages.plan_page(plan.id)),
+        plan_href=page.renderer.links.to(addresses.plan_page(plan.id)),
         pdf=pdf_link(page, plan.id),
     )
 
@@ -57,6 +59,6 @@ def report_area(page: Page, plan: Plan, area: Area) -> str:
         bodies=[r.body(b) for b in area.bodies],
         notes=r.texts(area.notes),
         citation=r.citation(plan, area.source),
-        area_href=r.links.to(pages.area_page(plan.id, area.id)),
+        area_href=r.links.to(addresses.area_page(plan.id, area.id)),
     )
     return "\n".join([title, summary, task_table_body(page, plan, area)])

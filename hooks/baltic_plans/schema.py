@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from .crosscheck import ORGANISATIONS_FILE, PLACES_FILE, ids
 from .model import OrganisationsFile, PlacesFile, Plan
 
-SCHEMAS = {
+SCHEMAS: dict[str, type[BaseModel]] = {
     "plan.schema.json": Plan,
     "organisations.schema.json": OrganisationsFile,
     "places.schema.json": PlacesFile,
@@ -96,7 +96,7 @@ def model_schema(model: type[BaseModel], offered: Ids) -> dict:
     """The model's JSON Schema; each field that refers to an organisation or a place refers to the register's id
     definition, which offers `offered` (examples: VS Code proposes them, and accepts any other well-formed id)."""
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
-    defined = {}
+    defined: dict[str, dict] = {}
     for _, _, register, node in list(id_fields(schema)):
         name, description = ID_DEFINITIONS[register]
         constraints = {key: node.pop(key) for key in ("type", "pattern", "maxLength") if key in node}

@@ -10,11 +10,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 
-from . import links as pages
+from . import addresses
 from .date_text import format_plan_date
 from .edition import plain
 from .model import Activity, Lang, Plan, Site, Task
-from .places import activities_by_place
 from .views import label, shorten
 
 TITLE_LENGTH = 110  # a record's title is its text cut to this; the whole text is searched and shown as the teaser
@@ -69,7 +68,7 @@ def page_documents(written: Iterable[WrittenPage]) -> Iterator[Document]:
 
 def record_documents(site: Site, lang: Lang, directory_urls: bool = True) -> Iterator[Document]:
     def url(docs_path: str, anchor: str | None = None) -> str:
-        located = pages.page_url(docs_path, lang, directory_urls)  # from the site's root, as Material links results
+        located = addresses.page_url(docs_path, lang, directory_urls)  # from the site's root, as Material links results
         return f"{located}#{anchor}" if anchor else located
 
     def names(body_ids: Iterable[str], place_ids: Iterable[str] = ()) -> str:
@@ -80,7 +79,7 @@ def record_documents(site: Site, lang: Lang, directory_urls: bool = True) -> Ite
 
     for plan in site.plans:
         for area in plan.areas:
-            where = url(pages.area_page(plan.id, area.id))
+            where = url(addresses.area_page(plan.id, area.id))
             for task in area.tasks:
                 yield task_document(plan, task, lang, where, names(task.bodies, ()))
                 for activity in task.activities:
@@ -93,19 +92,22 @@ def record_documents(site: Site, lang: Lang, directory_urls: bool = True) -> Ite
                 for activity in block.activities:
                     yield activity_document(activity, lang, where, names(activity.bodies, activity.places))
         if plan.background:
-            where = url(pages.plan_page(plan.id))
+            where = url(addresses.plan_page(plan.id))
             for event in plan.background.events:
                 yield activity_document(event, lang, where, names(event.bodies, event.places))
-    for place_id, placed in activities_by_place(site).items():
+    for place_id, placed in site.index.activities_by_place.items():
         name = plain(site.places[place_id].name, lang)
-        tags = (label("search_place", lang), label("search_activities_count", lang, count=str(len(placed))))
-        yield Document(url(pages.place_page(place_id)), name, "", "place", tags)
+        tags: tuple[str, ...] = (
+            label("search_place", lang),
+            label("search_activities_count", lang, count=str(len(placed))),
+        )
+        yield Document(url(addresses.place_page(place_id)), name, "", "place", tags)
     for org in site.organisations.values():
         name = plain(org.name, lang)
         abbreviation = org.abbr(lang) if org.abbr else None
         title = f"{name} ({abbreviation})" if abbreviation and abbreviation != name else name
         tags = (label("search_organisation", lang),)
-        yield Document(url(pages.organisation_page(org.id)), title, "", "organisation", tags, abbreviation or "")
+        yield Document(url(addresses.organisation_page(org.id)), title, "", "organisation", tags, abbreviation or "")
 
 
 def task_document(plan: Plan, task: Task, lang: Lang, where: str, keywords: str) -> Document:

@@ -26,12 +26,13 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
 
 from click import ClickException
-from mkdocs import utils
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 
+from . import i18n_adapter
 from .errors import shown_path
 
 log = logging.getLogger("mkdocs.plugins.baltic_plans.serve")
@@ -41,83 +42,101 @@ CHANGED_FILES_SHOWN = 3
 CAUSE_LOGGED = "Aborted with a BuildError!"  # mkdocs.commands.build: it has logged the error itself
 
 
-class _State:
-    serving = False
-    started = 0.0  # time.monotonic() at on_startup
-    last_build = 0.0  # time.time() when the last build started: files changed since are the next one's cause
-    rebuilds = 0
-    quiet: _QuietOutput | None = None
-    error_page: bytes | None = None  # while the last rebuild has failed
-    overwritten: ClassVar[list[Path]] = []  # the pages the error page was written over
+class ServeFeedback:
+    """The feedback of one `mkdocs serve` (the plugin keeps one): quiet output, the rebuilds it has done, and the
+    error page while the last rebuild has failed."""
 
+    def __init__(self) -> None:
+        self.serving = False
+        self.started = 0.0  # time.monotonic() at on_startup
+        self.last_build = 0.0  # time.time() when the last build started: files changed since are the next one's cause
+        self.rebuilds = 0
+        self.quiet: _QuietOutput | None = None
+        self.error_page: bytes | None = None  # while the last rebuild has failed
+        self.overwritten: list[Path] = []  # the pages the error page was written over
 
-def started(command: str) -> None:
-    """on_startup of `mkdocs serve`: quiet output, and SIGTERM (a killed serve) stops serve as Ctrl+C does (MkDocs
-    then shuts the server down and runs on_shutdown, which stops the processes serve started)."""
-    if command != "serve":
-        return
-    _State.serving = True
-    _State.started = time.monotonic()
-    _State.last_build = time.time()
-    mkdocs_logger = logging.getLogger("mkdocs")
-    if mkdocs_logger.getEffectiveLevel() > logging.DEBUG:  # --verbose shows everything
-        _State.quiet = _QuietOutput()
-        for handler in mkdocs_logger.handlers:
-            handler.addFilter(_State.quiet)
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _interrupt)
+    def start(self, command: str) -> None:
+        """on_startup of `mkdocs serve`: quiet output, and SIGTERM (a killed serve) stops serve as Ctrl+C does
+        (MkDocs then shuts the server down and runs on_shutdown, which stops the processes serve started)."""
+        if command != "serve":
+            return
+        self.serving = True
+        self.started = time.monotonic()
+        self.last_build = time.time()
+        mkdocs_logger = logging.getLogger("mkdocs")
+        if mkdocs_logger.getEffectiveLevel() > logging.DEBUG:  # --verbose shows everything
+            self.quiet = _QuietOutput(self)
+            for handler in mkdocs_logger.handlers:
+                handler.addFilter(self.quiet)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _interrupt)
 
-
-def serving(server, config):
-    """on_serve, after the first build: rebuilds that fail show their errors in the browser, and say what they did."""
-    if not _State.serving:
+    def serve(self, server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
+        """on_serve, after the first build: rebuilds that fail show their errors in the browser, and say what they
+        did."""
+        if not self.serving:
+            return server
+        log.info(f"Built in {time.monotonic() - self.started:.1f} s")
+        site = Path(config.site_dir)
+        watched = [config.docs_dir, config.config_file_path, *config.watch]
+        server.builder = self._showing_errors(server.builder, site, [Path(path) for path in watched if path])
+        own_error_page = server.error_handler
+        server.error_handler = lambda code: self.error_page or own_error_page(code)
         return server
-    log.info(f"Built in {time.monotonic() - _State.started:.1f} s")
-    site = Path(config.site_dir)
-    watched = [config.docs_dir, config.config_file_path, *config.watch]
-    server.builder = _showing_errors(server.builder, site, [Path(path) for path in watched if path])
-    own_error_page = server.error_handler
-    server.error_handler = lambda code: _State.error_page or own_error_page(code)
-    return server
 
+    def stop(self) -> None:
+        """on_shutdown: MkDocs' output as it was (serve is ending)."""
+        if self.quiet is not None:
+            for handler in logging.getLogger("mkdocs").handlers:
+                handler.removeFilter(self.quiet)
+            self.quiet = None
 
-def stopped() -> None:
-    """on_shutdown: MkDocs' output as it was (serve is ending)."""
-    if _State.quiet is not None:
-        for handler in logging.getLogger("mkdocs").handlers:
-            handler.removeFilter(_State.quiet)
-        _State.quiet = None
+    def _showing_errors(self, build: Callable[[], None], site: Path, watched: list[Path]) -> Callable[[], None]:
+        def rebuild() -> None:
+            start = time.monotonic()
+            changed = _changed_since(self.last_build, watched)
+            self.last_build = time.time()
+            self.rebuilds += 1
+            logged = _Messages()
+            logging.getLogger("mkdocs").addHandler(logged)
+            try:
+                with i18n_adapter.site_folder_cleaned_after_failure():
+                    build()
+            except (Exception, SystemExit) as error:  # not KeyboardInterrupt: Ctrl+C stops serve
+                self._show_errors(site, [*logged.messages, *_unlogged(error)])
+                log.error(f"Rebuild failed in {time.monotonic() - start:.1f} s: the pages show the errors until fixed")
+                return
+            finally:
+                logging.getLogger("mkdocs").removeHandler(logged)
+            self._clear_errors()
+            log.info(f"Rebuilt in {time.monotonic() - start:.1f} s{_listed(changed)}")
+
+        return rebuild
+
+    def _show_errors(self, site: Path, messages: list[str]) -> None:
+        """Every page of the served site becomes the error page (the server adds its live-reload script to each)."""
+        page = error_page(messages or ["The build failed; the terminal running mkdocs serve says why."])
+        self.error_page = page
+        for path in site.rglob("*.html"):
+            path.write_bytes(page)
+            self.overwritten.append(path)
+
+    def _clear_errors(self) -> None:
+        """After a good rebuild: an error page the build has not written over (a page no longer made) goes."""
+        if self.error_page is not None:
+            for path in self.overwritten:
+                if (
+                    path.is_file()
+                    and path.stat().st_size == len(self.error_page)
+                    and path.read_bytes() == self.error_page
+                ):
+                    path.unlink()
+        self.error_page = None
+        self.overwritten = []
 
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt  # mkdocs.commands.serve stops on it; click says "Aborted!" if it comes mid-first-build
-
-
-def _showing_errors(build: Callable[[], None], site: Path, watched: list[Path]) -> Callable[[], None]:
-    clean_directory = utils.clean_directory
-
-    def rebuild() -> None:
-        start = time.monotonic()
-        changed = _changed_since(_State.last_build, watched)
-        _State.last_build = time.time()
-        _State.rebuilds += 1
-        logged = _Messages()
-        logging.getLogger("mkdocs").addHandler(logged)
-        try:
-            build()
-        except (Exception, SystemExit) as error:  # not KeyboardInterrupt: Ctrl+C stops serve
-            # the i18n plugin's stand-in for it (it builds each language into the same folder) stays after a
-            # failed build: the next build would not clean the folder
-            utils.clean_directory = clean_directory
-            _show_errors(site, [*logged.messages, *_unlogged(error)])
-            log.error(f"Rebuild failed in {time.monotonic() - start:.1f} s: the pages show the errors until fixed")
-            return
-        finally:
-            logging.getLogger("mkdocs").removeHandler(logged)
-        _clear_errors()
-        log.info(f"Rebuilt in {time.monotonic() - start:.1f} s{_listed(changed)}")
-
-    return rebuild
 
 
 def _unlogged(error: BaseException) -> list[str]:
@@ -143,29 +162,6 @@ class _Messages(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-def _show_errors(site: Path, messages: list[str]) -> None:
-    """Every page of the served site becomes the error page (the server adds its live-reload script to each)."""
-    page = error_page(messages or ["The build failed; the terminal running mkdocs serve says why."])
-    _State.error_page = page
-    for path in site.rglob("*.html"):
-        path.write_bytes(page)
-        _State.overwritten.append(path)
-
-
-def _clear_errors() -> None:
-    """After a good rebuild: an error page the build has not written over (a page no longer made) goes."""
-    if _State.error_page is not None:
-        for path in _State.overwritten:
-            if (
-                path.is_file()
-                and path.stat().st_size == len(_State.error_page)
-                and path.read_bytes() == _State.error_page
-            ):
-                path.unlink()
-    _State.error_page = None
-    _State.overwritten = []
 
 
 def error_page(messages: Iterable[str]) -> bytes:
@@ -224,8 +220,9 @@ class _QuietOutput(logging.Filter):
     """On the handler of MkDocs' output during serve: warnings and errors, and of the INFO lines only those that
     do not repeat at each build."""
 
-    def __init__(self) -> None:
+    def __init__(self, feedback: ServeFeedback) -> None:
         super().__init__()
+        self.feedback = feedback
         self.shown: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -239,5 +236,5 @@ class _QuietOutput(logging.Filter):
         if record.name == "mkdocs.livereload":  # not "Detected file changes", "Reloading browsers" nor each browser
             return "Serving on" in message or "Watching paths" in message
         if record.name == "mkdocs.commands.serve":
-            return "Shutting down" in message or ("Building documentation" in message and not _State.rebuilds)
+            return "Shutting down" in message or ("Building documentation" in message and not self.feedback.rebuilds)
         return False

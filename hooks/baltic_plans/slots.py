@@ -13,8 +13,6 @@ import re
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-_held: dict[str, str] = {}
-_numbers = itertools.count()
 _SLOT = re.compile(r"<p>(bpslot\d+x)</p>")
 _BLOCK_TAG = re.compile(r"<([a-z][a-z0-9]*)[\s>/]")
 
@@ -22,21 +20,26 @@ _BLOCK_TAG = re.compile(r"<([a-z][a-z0-9]*)[\s>/]")
 def is_html_block(block: str) -> bool:
     """A block Markdown would pass through as raw HTML: it opens with a block-level tag."""
     tag = _BLOCK_TAG.match(block)
-    return bool(tag) and tag.group(1) in BLOCK_LEVEL_ELEMENTS
+    return tag is not None and tag.group(1) in BLOCK_LEVEL_ELEMENTS
 
 
-def hold(markdown: str) -> str:
-    """The Markdown with each raw HTML block (separated by blank lines) replaced by a placeholder."""
-    blocks = markdown.split("\n\n")
-    return "\n\n".join(_hold_one(block) if is_html_block(block) else block for block in blocks)
+class Slots:
+    """The blocks held while their pages go through Markdown: one per build (build.py), or one per document."""
 
+    def __init__(self) -> None:
+        self._held: dict[str, str] = {}
+        self._numbers = itertools.count()
 
-def _hold_one(html: str) -> str:
-    key = f"bpslot{next(_numbers)}x"
-    _held[key] = html.strip()
-    return key
+    def hold(self, markdown: str) -> str:
+        """The Markdown with each raw HTML block (separated by blank lines) replaced by a placeholder."""
+        blocks = markdown.split("\n\n")
+        return "\n\n".join(self._hold_one(block) if is_html_block(block) else block for block in blocks)
 
+    def _hold_one(self, html: str) -> str:
+        key = f"bpslot{next(self._numbers)}x"
+        self._held[key] = html.strip()
+        return key
 
-def fill(html: str) -> str:
-    """The page's HTML with the held blocks back in place of their placeholders."""
-    return _SLOT.sub(lambda slot: _held.pop(slot.group(1)), html)
+    def fill(self, html: str) -> str:
+        """The page's HTML with the held blocks back in place of their placeholders."""
+        return _SLOT.sub(lambda slot: self._held.pop(slot.group(1)), html)

@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple, get_args
 
-from . import links as pages
+from . import addresses
 from .dates import COARSENESS
 from .edition import Edition, pending_fields, plain
-from .model import Area, Block, Organisation, Place, Placed, Plan, PlanKind, Record, Site, Status, Task
+from .model import Area, Block, Lang, Organisation, Place, Placed, Plan, PlanKind, Record, Site, Status, Task
 from .views import label
 
 LIST_SEPARATOR = ";"  # between ids in one cell: "riga;tallinn"
@@ -28,7 +28,7 @@ class Column:
     value: Callable[[Any, Edition], Any]
     enum: tuple[str, ...] = ()
 
-    def description(self, lang: str) -> str:
+    def description(self, lang: Lang) -> str:
         return label(f"column_{self.name}", lang)
 
     @property
@@ -36,9 +36,9 @@ class Column:
         """Whether the value depends on the file's language (texts and links); all others are the same in both."""
         return self.name in IN_LANGUAGE
 
-    def field(self, lang: str, required: bool) -> dict:
+    def field(self, lang: Lang, required: bool) -> dict:
         """The column as a Table Schema field (datapackage.json)."""
-        constraints = {"required": True} if required else {}
+        constraints: dict[str, object] = {"required": True} if required else {}
         if self.enum:
             constraints["enum"] = list(self.enum)
         return {"name": self.name, "type": self.type, "description": self.description(lang)} | (
@@ -145,7 +145,8 @@ def plan_areas(site: Site) -> Iterator[PlanArea]:
 
 def owned(site: Site) -> Iterator[Owned]:
     for plan, area in plan_areas(site):
-        for record in (*area.tasks, *area.blocks):
+        records: tuple[Task | Block, ...] = (*area.tasks, *area.blocks)
+        for record in records:
             yield Owned(plan, area, record)
 
 
@@ -299,7 +300,7 @@ ORGANISATIONS = Table(
         Column("name", "string", lambda org, e: plain(org.name, e.lang)),
         Column("kind", "string", lambda org, _: org.kind, ORGANISATION_KINDS),
         Column("website", "string", lambda org, _: org.url),
-        Column("url", "string", lambda org, e: e.page_url(pages.ORGANISATIONS, org.id)),
+        Column("url", "string", lambda org, e: e.page_url(addresses.ORGANISATIONS, org.id)),
         translation_pending(lambda org: org, "name"),
     ),
 )

@@ -15,27 +15,32 @@ from babel import Locale
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from . import links as pages
+from . import addresses
+from .addresses import Links
 from .date_text import format_month, format_plan_date
 from .dates import BABEL_LOCALES, PlanDate, Precision
-from .links import Links
 from .model import Area, Block, Lang, Pending, Placed, Plan, PlanKind, Site, Status, Task, Text, area_activities
 
 STATUSES = (Status.DONE, Status.ONGOING, Status.PLANNED)
 
 
 @cache
-def labels() -> dict[str, dict[str, str]]:
-    return yaml.load(resources.files(__package__).joinpath("labels.yml").read_text("utf-8"), Loader=yaml.CSafeLoader)
+def labels() -> dict[str, dict[str, str | dict[str, str]]]:
+    """Key → language → the text, or a count's word in each CLDR plural category (labels.yml)."""
+    text = resources.files(__package__).joinpath("labels.yml").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's, where PyYAML has it
 
 
-def label(key: str, lang: Lang, **values: str) -> str:
-    return labels()[key][lang].format(**values)
+def label(key: str, lang: Lang, **values: object) -> str:
+    text = labels()[key][lang]
+    assert isinstance(text, str), f"{key} is a count's words: count() writes them"
+    return text.format(**values)
 
 
 def count(number: int, key: str, lang: Lang) -> str:
     """'1 activity', '21 aktivitāte', '10 aktivitāšu': the word in the number's CLDR plural category."""
     forms = labels()[key][lang]
+    assert isinstance(forms, dict), f"{key} is a label: label() writes it"
     category = Locale.parse(BABEL_LOCALES[lang]).plural_form(number)
     return f"{format_decimal(number, locale=BABEL_LOCALES[lang])} {forms[category]}"
 
@@ -161,9 +166,9 @@ class Renderer:
 
     def __post_init__(self) -> None:
         self.abbreviations = {
-            org.abbr(self.lang): org.name(self.lang)
+            abbr: org.name(self.lang)
             for org in self.site.organisations.values()
-            if org.abbr and org.abbr(self.lang)
+            if org.abbr and (abbr := org.abbr(self.lang))
         }
 
     # -- records ---------------------------------------------------------------------------
@@ -178,7 +183,7 @@ class Renderer:
 
     def citation(self, plan: Plan, lines: str) -> Citation:
         anchor = f"{plan.id}-L{lines.partition('-')[0]}"
-        return Citation(lines, lines_label(lines, self.lang), self.links.to(pages.source_page(plan.id), anchor))
+        return Citation(lines, lines_label(lines, self.lang), self.links.to(addresses.source_page(plan.id), anchor))
 
     def activity(self, placed: Placed) -> ActivityView:
         a, plan = placed.activity, placed.plan
@@ -200,7 +205,7 @@ class Renderer:
 
     def record_href(self, placed: Placed) -> str:
         area_id = placed.area.id if placed.area else None
-        return self.links.to(pages.record_page(placed.plan.id, area_id), placed.activity.id)
+        return self.links.to(addresses.record_page(placed.plan.id, area_id), placed.activity.id)
 
     def context(self, placed: Placed) -> str:
         """Where a record stands, for wherever it is shown outside its task: plan · area · its task (or block), so
@@ -209,6 +214,7 @@ class Renderer:
         if placed.area is None:
             return f"{plan} · {label('background', self.lang)}"
         owner = placed.owner
+        assert owner is not None  # a record in an area stands under a task or a block
         if isinstance(owner, Block):
             owner_text = clean(owner.title(self.lang))
         else:
@@ -263,14 +269,14 @@ class Renderer:
     def timeline(self, placed: Iterable[Placed], anchor_prefix: str = "") -> tuple[list[YearGroup], list[ActivityView]]:
         """Dated activities by year and month, oldest first; the undated ones apart, in source order."""
         placed = list(placed)
-        dated = sorted((p for p in placed if p.activity.date), key=lambda p: p.activity.when.sort_key)
+        dated = sorted((p for p in placed if p.activity.date), key=lambda p: p.known_when.sort_key)
         undated = [self.activity(p) for p in placed if not p.activity.date]
         # a year's groups in the order of their first entries (dates.py's order rule): a month, a season, a part
         # of the year ("end of 2007") or the year alone
         years: dict[int, dict[str, tuple[str, list[ActivityView]]]] = {}
         for p in dated:
-            key, heading = self.timeline_group(p.activity.when)
-            group = years.setdefault(p.activity.date.start.year, {}).setdefault(key, (heading, []))
+            key, heading = self.timeline_group(p.known_when)
+            group = years.setdefault(p.known_when.start.year, {}).setdefault(key, (heading, []))
             group[1].append(self.activity(p))
         groups = [
             YearGroup(
@@ -290,6 +296,7 @@ class Renderer:
         season ('23', EDTF's number), its part of the year ('end', '2007. gada beigās') or the year alone ('00')."""
         start = date.start
         if start.precision in (Precision.MONTH, Precision.DAY):
+            assert start.month is not None
             return f"{start.month:02d}", format_month(start.year, start.month, self.lang)
         if start.season:
             return str(start.season), format_plan_date(PlanDate(start), self.lang)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import DataError, DataErrors, Loc
 from .messages import say
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # the C loader, where PyYAML has libyaml, offers the same methods as the Python one
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class StrictLoader(_BaseLoader):
@@ -93,8 +96,8 @@ def read_yaml(path: Path) -> YamlDocument:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DataError(path, say("not_utf8", byte=f"{raw[error.start]:02x}"), line=line) from None
+        bad_line = raw[: error.start].count(b"\n") + 1
+        raise DataError(path, say("not_utf8", byte=f"{raw[error.start]:02x}"), line=bad_line) from None
     tabs = [
         DataError(path, say("tab", column=column + 1), line=number, column=column + 1)
         for number, line in enumerate(text.splitlines(), start=1)
@@ -111,6 +114,8 @@ def read_yaml(path: Path) -> YamlDocument:
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        line: int | None
+        column: int | None
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = syntax_message(error, text)
         if message.key == "yaml_explained" and message.values["hint"].key == "yaml_unclosed_quote":

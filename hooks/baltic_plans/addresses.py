@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Final
 
 from mkdocs.utils import get_relative_url
 
-DEFAULT_LANGUAGE = "lv"
+DEFAULT_LANGUAGE: Final = "lv"
 LANGUAGE_SUFFIXES = {"lv": "", "en": ".en"}  # docs/<page>.md is Latvian, docs/<page>.en.md English
 
 SOURCES = "sources.md"
