@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import re
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -165,8 +166,10 @@ SETTLED = """() => new Promise(done => requestAnimationFrame(() => requestAnimat
 
 
 def crawl(pages: list[str], origin: str) -> dict[str, PageReport]:
-    """Open every page in a real browser and report on it (see the module's docstring)."""
-    return asyncio.run(_crawl(pages, origin))
+    """Open every page in a real browser and report on it (see the module's docstring). The crawl runs its own
+    event loop in a thread of its own: the test process may already run one (Playwright's synchronous API)."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, _crawl(pages, origin)).result()
 
 
 async def _crawl(pages: list[str], origin: str) -> dict[str, PageReport]:

@@ -28,6 +28,19 @@ DATE = 'date: "2007-10"'  # that activity's date, the line after its id
 
 
 EN_TEXT = '              en: "At the Nordic Council of Ministers (NCM) 5+3'  # that activity's English text
+END = '(for regional cooperation); published as written."\n'  # the end of the plan's last line
+
+
+def report(change: str, as_of: str = "2008-06-30") -> str:
+    """END, then a later progress report of the plan (its document: the plan's own) with one change: {line+1} is
+    `reports:`, {line+3} the report's as_of and {line+6} the change's first line."""
+    return (
+        f'{END}reports:\n  - id: "cbss-2008-final"\n    as_of: "{as_of}"\n'
+        "    source: {file: cbss-latvian-presidency-report-2008-02-05.lv.txt, language: lv}\n"
+        f"    changes:\n      - {change}\n"
+    )
+
+
 LINE = re.compile(r"\{line([+-]\d+)?\}")
 
 
@@ -237,6 +250,85 @@ CASES = {
         DATE,
         'date: "2008-03"',
         ("cbss-2008.yml:{line+1}", ".status", "'done' but the date 2008-03 is after the report date 2008-02-05"),
+    ),
+    # -- progress reports ----------------------------------------------------------------------------------------
+    "report changes an unknown activity": Case(
+        END,
+        report('activity: "cbss-energy-basrec-2008-4"\n        status: "done"'),
+        (
+            "cbss-2008.yml:{line+6}:",
+            "reports[cbss-2008-final].changes[0].activity",
+            "no activity 'cbss-energy-basrec-2008-4' in this plan",
+            "did you mean 'cbss-energy-basrec-2008-04'",
+        ),
+    ),
+    "report dated before the previous one": Case(
+        END,
+        report('activity: "cbss-energy-basrec-2008-04"\n        status: "done"', as_of="2008-01-31"),
+        (
+            "cbss-2008.yml:{line+3}:",
+            "reports[cbss-2008-final].as_of",
+            "the report date 2008-01-31 must be after the previous report's, 2008-02-05",
+        ),
+    ),
+    "status history written in the activity": Case(
+        DATE,
+        f'{DATE}\n            history:\n              - {{as_of: "2008-06-30", status: "done"}}',
+        (
+            "cbss-2008.yml:{line+1}:",
+            f"{RECORD}.history",
+            "'history' is not a field here",
+            "a new status belongs to a progress report; add the report under the plan's reports:",
+        ),
+    ),
+    "status change written in the activity": Case(
+        DATE,
+        f'{DATE}\n            changes:\n              - status: "done"',
+        (
+            "cbss-2008.yml:{line+1}:",
+            f"{RECORD}.changes",
+            "'changes' is not a field here",
+            "write the change under its changes: (activity, status, date, note)",
+        ),
+    ),
+    "report change with neither status nor date": Case(
+        END,
+        report('activity: "cbss-energy-basrec-2008-04"\n        note: {lv: "Pārcelta.", en: "Moved."}'),
+        (
+            "cbss-2008.yml:{line+6}:",
+            "reports[cbss-2008-final].changes[0]",
+            "this change of 'cbss-energy-basrec-2008-04' gives neither a status nor a date",
+        ),
+    ),
+    "report changes one activity twice": Case(
+        END,
+        report(
+            'activity: "cbss-energy-basrec-2008-04"\n        status: "ongoing"\n'
+            '      - activity: "cbss-energy-basrec-2008-04"\n        status: "done"'
+        ),
+        (
+            "cbss-2008.yml:{line+8}:",
+            "reports[cbss-2008-final].changes[1].activity",
+            "'cbss-energy-basrec-2008-04' is already changed by this report (changes[0])",
+        ),
+    ),
+    "report marks done what its date puts after it": Case(
+        END,
+        report('activity: "cbss-energy-basrec-2008-04"\n        status: "done"\n        date: "2008-09"'),
+        (
+            "cbss-2008.yml:{line+7}:",
+            "reports[cbss-2008-final].changes[0].status",
+            "'done' but the date 2008-09 is after the report date 2008-06-30",
+        ),
+    ),
+    "reported in an unknown report": Case(
+        DATE,
+        f'{DATE}\n            reported_in: "cbss-2008-final"',
+        (
+            "cbss-2008.yml:{line+1}:",
+            f"{RECORD}.reported_in",
+            "no report 'cbss-2008-final' among this plan's reports (none yet: add the report under reports:)",
+        ),
     ),
 }
 

@@ -11,10 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+import yaml
+
 from baltic_plans import load
 from conftest import ROOT, Project
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+LATVIAN_GUIDE = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
 
 
 def headings(markdown: str) -> list[str]:
@@ -71,6 +75,59 @@ def test_the_guide_shows_the_translation_report_an_editor_really_gets(frozen_pro
     example = re.search(r"```console\n\$ make check-translations\n(.*?)\n```", GUIDE, flags=re.S).group(1)
     assert result.returncode == 0
     assert shape(example).fullmatch(result.stdout.strip()), f"the guide shows:\n{example}\nthe report:\n{result.stdout}"
+
+
+# The guides' progress report example, and the mistakes whose messages they show, each made on the example
+REPORT_SECTION = {"en": "Add the next progress report", "lv": "Nākamā progresa ziņojuma pievienošana"}
+BASREC = '- id: "cbss-energy-basrec-2008-04"\n'  # an activity the example's report changes
+REPORT_MISTAKES = {
+    "unknown activity": ("activity: cbss-energy-basrec-2008-04", "activity: cbss-energy-basrec-2008-4"),
+    "dated before the previous report": ('as_of: "2008-06-30"', 'as_of: "2008-01-31"'),
+    "history in the activity": (BASREC, f"{BASREC}            history: [{{status: done}}]\n"),
+    "change of nothing": ('        status: done\n        date: "2008-05"\n', ""),
+    "unknown reported_in": ("reported_in: cbss-2008-final", "reported_in: cbss-2008-fnal"),
+}
+
+
+def section(guide: str, title: str) -> str:
+    return guide.split(f"\n### {title}\n", 1)[1].split("\n#", 1)[0]
+
+
+def with_report_example(project: Project, example: str) -> str:
+    """The plan with a guide's progress report example added: the report at the end, the activity it adds after
+    the last activity of its task; the report's document written to data/sources/."""
+    report, activity = (
+        re.sub(f"(?m)^{indent}", "", block)
+        for indent, block in re.findall(r"\n( *)```yaml\n(.*?\n)\1```\n", example, re.S)
+    )  # each without the indent of its list item
+    document = yaml.safe_load(report)["reports"][0]["source"]["file"]
+    (project.data / "sources" / document).write_text("Title\nof the\nreport\n", encoding="utf-8")
+    last = '            source: "98"\n'  # the last activity of task cbss-energy-package
+    return project.plan_text().replace(last, last + activity, 1) + report
+
+
+@pytest.mark.parametrize(("guide", "lang"), [(GUIDE, "en"), (LATVIAN_GUIDE, "lv")], ids=["en", "lv"])
+def test_the_guide_s_progress_report_example_is_valid_and_its_mistakes_give_the_messages_shown(
+    frozen_project: Project, monkeypatch: pytest.MonkeyPatch, guide: str, lang: str
+):
+    monkeypatch.setenv("BALTIC_PLANS_LANG", lang)
+    example = section(guide, REPORT_SECTION[lang])
+    plan = with_report_example(frozen_project, example)
+    frozen_project.write_plan(plan)
+    assert [str(e) for e in load.check_data(frozen_project.data).errors] == []
+
+    printed = []
+    for old, new in REPORT_MISTAKES.values():
+        assert old in plan, old
+        frozen_project.write_plan(plan.replace(old, new, 1))
+        printed += [str(e) for e in load.check_data(frozen_project.data).errors]
+
+    shown = re.findall(r"^- `…: (.*)`$", example, flags=re.M)
+    assert len(shown) == len(REPORT_MISTAKES)
+    for message in shown:
+        assert any(line.endswith(message) for line in printed), f"the guide shows: {message}\nthe check says:\n" + (
+            "\n".join(printed)
+        )
 
 
 def test_the_guide_is_on_the_site_in_both_languages(built_site: Path):

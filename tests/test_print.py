@@ -3,11 +3,11 @@ selectable text in that language, and Print on any page gives the content alone.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import subprocess
 import sys
-import time
 import zlib
 from pathlib import Path
 
@@ -212,8 +212,12 @@ def test_reports_missing_from_the_cache_are_typeset_side_by_side_in_worker_proce
 
     monkeypatch.setenv("BALTIC_PLANS_CACHE", str(tmp_path))
 
+    # Each report waits until the other is being typeset too: they are typeset at the same time or not at all (a
+    # broken barrier fails the test), and no worker can take both.
+    together = multiprocessing.get_context("fork").Barrier(min(2, os.cpu_count() or 1))
+
     def typeset(html: str, base_url: str | None) -> bytes:  # the workers are forked: they run this too
-        time.sleep(0.5)  # long enough that no worker takes a second report while another is idle
+        together.wait(timeout=60)
         return f"%PDF- typeset by {os.getpid()}".encode()
 
     monkeypatch.setattr(printing, "typeset", typeset)

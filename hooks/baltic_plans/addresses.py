@@ -57,6 +57,27 @@ def report_page(plan_id: str) -> str:
     return f"{plan_id}/report.md"
 
 
+def changes_page(plan_id: str, report_id: str) -> str:
+    """What a progress report changed against the plan's previous report (generated; see paging.py)."""
+    return f"{plan_id}/reports/{report_id}.md"
+
+
+def feed_file(lang: str, plan_id: str | None = None) -> str:
+    """The Atom feed of every plan, or of one plan, in a language: feed.xml, feed.en.xml, feed.<plan-id>.xml,
+    feed.<plan-id>.en.xml. All are in the site's root: Material's script fetches sitemap.xml beside every
+    `<link rel="alternate">` of a page (the feeds' autodiscovery links too), and the root is where it is."""
+    suffix = LANGUAGE_SUFFIXES[lang]
+    return f"feed.{plan_id}{suffix}.xml" if plan_id else f"feed{suffix}.xml"
+
+
+def in_language(site_path: str, lang: str) -> bool:
+    """Whether a published file belongs to the site of one language other than the default alone: a file in its
+    folder, or one of its feeds (feed_file). The default language's site holds the files they share."""
+    if lang == DEFAULT_LANGUAGE:
+        return False
+    return site_path.startswith(f"{lang}/") or (site_path.startswith("feed.") and site_path.endswith(f".{lang}.xml"))
+
+
 def plan_pdf(plan_id: str, lang: str) -> str:
     """Where the PDF of a plan's full report in a language is published, from the site's root."""
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

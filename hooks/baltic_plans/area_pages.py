@@ -59,6 +59,7 @@ def task_table_body(page: Page, plan: Plan, area) -> str:
         numbered=any(t.number for t in area.tasks),
         has_progress=has_progress(area),
         caption=label(caption_key, page.lang, area=area.title(page.lang)),
+        last_change=page.last_change,
     )
 
 

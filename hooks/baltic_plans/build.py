@@ -48,6 +48,7 @@ class Build:
     pdfs: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)  # language → plan id → path, size
     written: dict[str, list[WrittenPage]] = field(default_factory=dict)  # language → pages rendered so far
     shared: dict[str, dict] = field(default_factory=dict)  # language → what its pages render alike (render.Page)
+    last_changed: dict[str, dt.date] = field(default_factory=dict)  # record id → its last change (last_changed.py)
 
     def __post_init__(self) -> None:
         self.config.extra[BUILT] = self.built  # the templates print it (main.html)
@@ -66,6 +67,7 @@ class Build:
                 site_name=self.config.site_name,
                 site_url=self.config.site_url,
                 directory_urls=self.config.use_directory_urls,
+                last_changed=self.last_changed,
             )
         return self.editions[lang]
 
@@ -83,4 +85,5 @@ class Build:
             edition=self.edition(lang),
             pdfs=self.pdfs.get(lang, {}),
             shared=self.shared.setdefault(lang, {}),
+            last_changed=self.last_changed,
         )

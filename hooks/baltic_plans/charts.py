@@ -141,6 +141,34 @@ def status_chart(r: Renderer, plan: Plan, chart_id: str) -> StatusChart | None:
     )
 
 
+def progress_chart(r: Renderer, plan: Plan, rows: list[dict], chart_id: str) -> StatusChart:
+    """The plan's activities by status at each of its progress reports (`rows`, progress_pages.report_row), a bar
+    per report, oldest first, on one scale."""
+    longest = max(row["counts"].activities for row in rows) or 1
+    scale = (WIDTH - TOTAL_ROOM) / longest
+    key = legend(r)
+    y = max(item.y for item in key) + LINE + 12
+    bars = []
+    for row in rows:
+        x, segments = 0.0, []
+        for status in STATUSES:
+            found = row["counts"].by_status[status.value]
+            if found:
+                segments.append(Segment(status.value, status_label(status.value, r), found, x, found * scale))
+                x += found * scale
+        title = f"{row['label']}: {row['as_of']}"
+        bar = Bar(title, row["counts"].activities, y, segments, wrap(title))
+        bars.append(bar)
+        y += bar.height
+    return StatusChart(
+        id=chart_id,
+        title=label("progress_chart_title", r.lang, plan=clean(plan.short_title(r.lang))),
+        description=" ".join(describe(bar, r) for bar in bars),
+        legend=key,
+        bars=bars,
+    )
+
+
 def status_label(status: str, r: Renderer) -> str:
     return label(f"status_{status}", r.lang)
 

@@ -96,6 +96,8 @@ class CrossCheck:
         self.errors: list[DataError] = []
         self.warnings: list[DataError] = []
         self.seen_ids: dict[str, Path] = {}
+        self.plan_activities: dict[str, Any] = {}  # the current plan's activities: id → (loc, reported_in, date)
+        self.report_days: dict[str, dt.date | None] = {}  # the current plan's later reports: id → its date
 
     def fail(self, doc: YamlDocument, loc: Loc, message: Message, warning: bool = False) -> None:
         line, column = doc.position(loc)
@@ -126,6 +128,10 @@ class CrossCheck:
         self._ref(doc, ("place",), plan.get("place"), "place")
         length = self._source_length(doc, plan.get("source"))
         as_of = _day(plan.get("as_of"))
+        self.plan_activities = {}
+        self.report_days = {
+            r["id"]: _day(r.get("as_of")) for _, r in entries(plan, "reports") if isinstance(r.get("id"), str)
+        }
         for name in SECTIONS:
             section = plan.get(name)
             if isinstance(section, dict):
@@ -148,6 +154,55 @@ class CrossCheck:
                 self._record(doc, bloc, block, length)
                 for i, activity in entries(block, "activities"):
                     self._activity(doc, (*bloc, "activities", i), activity, as_of, length)
+        self._reports(doc, plan, as_of)
+
+    def _reports(self, doc: YamlDocument, plan: dict, as_of: dt.date | None) -> None:
+        """Each later report: dated after the one before, changing activities of this plan that it already lists."""
+        previous, order = as_of, list(self.report_days)
+        for r, report in entries(plan, "reports"):
+            loc = ("reports", r)
+            self._unique(doc, (*loc, "id"), report.get("id"))
+            length = self._source_length(doc, report.get("source"), (*loc, "source"))
+            if isinstance(report.get("source"), dict):
+                self._cite(doc, (*loc, "source", "lines"), report["source"].get("lines"), length)
+            day = _day(report.get("as_of"))
+            if day is not None and previous is not None and day <= previous:
+                self.fail(doc, (*loc, "as_of"), say("report_not_after", as_of=day, previous=previous))
+            previous = day or previous
+            changed: dict[str, int] = {}
+            for c, change in entries(report, "changes"):
+                self._change(doc, (*loc, "changes", c), change, report.get("id"), order, day)
+                activity_id = change.get("activity")
+                if isinstance(activity_id, str) and activity_id in changed:
+                    message = say("change_twice", activity=activity_id, first=changed[activity_id])
+                    self.fail(doc, (*loc, "changes", c, "activity"), message)
+                elif isinstance(activity_id, str):
+                    changed[activity_id] = c
+        for loc, reported_in, _ in self.plan_activities.values():
+            if isinstance(reported_in, str) and reported_in not in self.report_days:
+                valid = ", ".join(self.report_days) or say("no_later_reports")
+                self.fail(doc, (*loc, "reported_in"), say("reported_in_unknown", report=reported_in, valid=valid))
+
+    def _change(
+        self, doc: YamlDocument, loc: Loc, change: dict, report_id: Any, order: list[str], day: dt.date | None
+    ) -> None:
+        activity_id = change.get("activity")
+        if not isinstance(activity_id, str):
+            return  # the model reports it
+        if activity_id not in self.plan_activities:
+            near = difflib.get_close_matches(activity_id, sorted(self.plan_activities), n=3, cutoff=0.6)
+            hint = say("did_you_mean", near=", ".join(f"'{m}'" for m in near)) if near else ""
+            self.fail(doc, (*loc, "activity"), say("report_unknown_activity", activity=activity_id, hint=hint))
+            return
+        added_in = self.plan_activities[activity_id][1]
+        known = isinstance(added_in, str) and added_in in order and report_id in order
+        if known and order.index(added_in) >= order.index(report_id):
+            self.fail(doc, (*loc, "activity"), say("change_before_added", activity=activity_id, report=added_in))
+        if change.get("status") is None and change.get("date") is None:
+            self.fail(doc, loc, say("change_changes_nothing", activity=activity_id))
+        date = _date(change.get("date")) or self.plan_activities[activity_id][2]
+        if change.get("status") == Status.DONE and date is not None and day is not None and date.first_day > day:
+            self.fail(doc, (*loc, "status"), say("done_after_report", date=date, as_of=day))
 
     def _record(self, doc: YamlDocument, loc: Loc, record: dict, length: int) -> None:
         self._cite(doc, (*loc, "source"), record.get("source"), length)
@@ -192,6 +247,11 @@ class CrossCheck:
 
     def _activity(self, doc: YamlDocument, loc: Loc, activity: dict, as_of: dt.date | None, length: int) -> None:
         self._unique(doc, (*loc, "id"), activity.get("id"))
+        reported_in = activity.get("reported_in")
+        if isinstance(activity.get("id"), str):
+            self.plan_activities[activity["id"]] = (loc, reported_in, _date(activity.get("date")))
+        if isinstance(reported_in, str):  # its status is as of the report that adds it (an unknown one: said below)
+            as_of = self.report_days.get(reported_in)
         self._record(doc, loc, activity, length)
         self._refs(doc, (*loc, "places"), activity.get("places"), "place")
         date = _date(activity.get("date"))
@@ -216,13 +276,13 @@ class CrossCheck:
 
     # -- citations and references ----------------------------------------------------------------
 
-    def _source_length(self, doc: YamlDocument, source: Any) -> int:
+    def _source_length(self, doc: YamlDocument, source: Any, loc: Loc = ("source",)) -> int:
         name = source.get("file") if isinstance(source, dict) else None
         if not isinstance(name, str):
             return 0
         if name not in self.sources:
             available = ", ".join(sorted(self.sources))
-            self.fail(doc, ("source", "file"), say("source_file_missing", name=name, available=available))
+            self.fail(doc, (*loc, "file"), say("source_file_missing", name=name, available=available))
             return 0
         return self.sources[name]
 

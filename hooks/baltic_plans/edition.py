@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, overload
 
@@ -65,6 +65,7 @@ class Edition:
     site_name: str
     site_url: str | None = None  # without it, links are relative to the site's root
     directory_urls: bool = True
+    last_changed: dict[str, dt.date] = field(default_factory=dict, compare=False)  # record id → its last change
 
     @cached_property
     def downloads(self) -> list[Download]:

@@ -17,7 +17,8 @@ from icalendar.enums import STATUS
 from .date_text import format_plan_date
 from .dates import Precision
 from .edition import Edition, plain
-from .model import Placed, Plan, Site, Status
+from .model import Lang, Placed, Plan, Site, Status
+from .progress import Step
 from .views import label, lines_label, shorten
 
 PRECISION_PROPERTY = "X-BALTIC-PLANS-PRECISION"
@@ -116,5 +117,27 @@ def description(edition: Edition, placed: Placed, when: str) -> list[str]:
         bodies = ", ".join(edition.site.organisations[b].label(lang) for b in activity.bodies)
         parts.append(f"{label('bodies', lang)}: {bodies}")
     parts.append(f"{label('status', lang)}: {label(f'status_{activity.status.value}', lang)}")
+    history = history_text(edition.site.history.get(activity.id, ()), lang)
+    if history:
+        parts.append(history)
     parts.append(f"{label('source', lang)}: {placed.plan.source.file}, {lines_label(activity.source, lang)}")
     return parts
+
+
+def history_text(steps: Iterable[Step], lang: Lang) -> str | None:
+    """The activity's status at each report that changed it ("planned as of 5 February 2008 → done as of 30 June
+    2008"); None if no report after the first listing changed its status or date."""
+    shown = [step for index, step in enumerate(steps) if index == 0 or step.changed or step.moved]
+    if len(shown) < 2:
+        return None
+    words = [
+        label(
+            "calendar_history_moved" if step.moved and step.date else "calendar_history_step",
+            lang,
+            status=label(f"status_{step.status.value}", lang),
+            as_of=format_plan_date(step.report.as_of, lang),
+            date=format_plan_date(step.date, lang) if step.date else "",
+        )
+        for step in shown
+    ]
+    return label("calendar_history", lang, steps=" → ".join(words))

@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from . import progress
 from .crosscheck import ORGANISATIONS_FILE, PLACES_FILE, CrossCheck, TaskIndex, field_path, ids, record_id
 from .errors import DataError, DataErrors, Loc
 from .messages import Choices, MessageError, say
@@ -20,6 +21,7 @@ from .model import (
     OrganisationsFile,
     PlacesFile,
     Plan,
+    Report,
     Site,
     Text,
 )
@@ -94,11 +96,16 @@ def _load(data_dir: Path) -> LoadResult:
     if errors:
         return LoadResult(None, errors, warnings, documents)
     assert organisations and places, "without errors, every file parsed"
+    ordered = sorted((plan.model for plan in plans if plan), key=lambda p: (p.period.first_day, p.id))
+    steps = {plan.id: progress.histories(plan) for plan in ordered}
     site = Site(
-        plans=tuple(sorted((plan.model for plan in plans if plan), key=lambda p: (p.period.first_day, p.id))),
+        plans=tuple(progress.latest(plan, steps[plan.id]) for plan in ordered),
         organisations={o.id: o for o in organisations.model.organisations},
         places={p.id: p for p in places.model.places},
         sources=sources,
+        reports={plan.id: tuple(progress.plan_reports(plan)) for plan in ordered},
+        history={activity: tuple(found) for plan in ordered for activity, found in steps[plan.id].items() if found},
+        changes={plan.id: tuple(progress.report_changes(plan, steps[plan.id])) for plan in ordered},
     )
     return LoadResult(site, [], warnings, documents)
 
@@ -158,6 +165,10 @@ def _parse(path: Path, model: type[BaseModel], errors: list[DataError]) -> Parse
 # -- turning pydantic's errors into an editor's message ------------------------------------------
 
 
+# A field an editor may write to record a new status without a report: the message says where it goes
+STATUS_CHANGE_FIELDS = ("changes", "history", "status_history", "new_status", "status_changes")
+
+
 def _explain(doc: YamlDocument, model: type[BaseModel], error: ErrorDetails) -> DataError:
     loc: Loc = tuple(k for k in error["loc"] if isinstance(k, int | str) and not str(k).startswith("function"))
     kind = error["type"]
@@ -170,6 +181,9 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: ErrorDetails) -> 
         else:
             message = say("field_missing", name=name)
         line, column = doc.position(loc[:-1])
+    elif kind == "extra_forbidden" and name in STATUS_CHANGE_FIELDS and parent is not Report:
+        message = say("change_without_report", name=name)  # a status change written where it is, not in a report
+        line, column = _key_position(doc, loc)
     elif kind == "extra_forbidden":
         valid = ", ".join(parent.model_fields) if parent else ""
         message = say("field_unknown", name=name, valid=valid)

@@ -13,6 +13,7 @@ from . import (
     organisation_pages,
     place_pages,
     plan_pages,
+    progress_pages,
     source_pages,
     timeline_pages,
 )
@@ -23,6 +24,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "plan_title": plan_pages.plan_title,
     "plan_overview": plan_pages.plan_overview,
     "plan_section": plan_pages.plan_section,
+    "plan_reports": progress_pages.plan_reports,
     "area_title": area_pages.area_title,
     "area_summary": area_pages.area_summary,
     "task_table": area_pages.task_table,
@@ -36,6 +38,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "open_data_left_out": open_data_page.open_data_left_out,
     "open_data_citation": open_data_page.open_data_citation,
     "open_data_schemas": open_data_page.open_data_schemas,
+    "open_data_feeds": open_data_page.open_data_feeds,
     "places_map": place_pages.places_overview,
 }
 

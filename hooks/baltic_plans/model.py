@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -15,6 +15,7 @@ from .messages import MessageError
 
 if TYPE_CHECKING:
     from .index import SiteIndex
+    from .progress import Changes, ProgressReport, Step
 
 LANGUAGES: tuple[Lang, ...] = ("lv", "en")
 Lang = Literal["lv", "en"]
@@ -173,6 +174,12 @@ class Activity(Record):
     text: Text = Field(
         description="What was done or is planned, in both languages. — Kas paveikts vai plānots, abās valodās."
     )
+    reported_in: RecordId | None = Field(
+        None,
+        description="Only for an activity a later progress report adds: that report's id (from the plan's reports); "
+        "its status and date are as that report gives them. — Tikai aktivitātei, ko pievieno kāds vēlāks progresa "
+        "ziņojums: šā ziņojuma id (no plāna reports); tās statuss un datums ir tādi, kā tos sniedz šis ziņojums.",
+    )
 
     @property
     def when(self) -> PlanDate | None:
@@ -297,6 +304,63 @@ class SourceDocument(Strict):
     )
 
 
+class StatusChange(Strict):
+    """What a later progress report says of one activity: its new status, its new date, and why."""
+
+    activity: RecordId = Field(
+        description="The activity's id, from this plan. — Aktivitātes id no šā plāna.",
+    )
+    status: Status | None = Field(
+        None,
+        description="Its status as of this report, if it changed: done, ongoing or planned. — Tās statuss šā ziņojuma "
+        "datumā, ja tas mainījies: done, ongoing vai planned.",
+    )
+    date: PlanDate | None = Field(
+        None,
+        description="Its new date, if the report moves it, exactly as precise as the report (as an activity's "
+        "date). — Tās jaunais datums, ja ziņojums to pārceļ, tieši tik precīzi kā ziņojumā (kā aktivitātes datums).",
+    )
+    note: Text | None = Field(
+        None,
+        description="Why, in both languages, as the report says it. — Iemesls abās valodās, kā to norāda ziņojums.",
+    )
+
+
+class Report(Strict):
+    """A progress report that follows the plan's first one (as_of): its date, its document and what it changed."""
+
+    id: RecordId = Field(description=RECORD_ID)
+    as_of: PlanDate = Field(
+        description="The report's date, a single day YYYY-MM-DD in quotes, after the previous report's. — Ziņojuma "
+        "datums, viena diena GGGG-MM-DD pēdiņās, vēlāks par iepriekšējā ziņojuma datumu.",
+    )
+    title: Text | None = Field(
+        None, description="The report's title, in both languages. — Ziņojuma nosaukums abās valodās."
+    )
+    source: SourceDocument = Field(
+        description="The report's document, in data/sources/, and the lines its title is on. — Ziņojuma dokuments "
+        "mapē data/sources/ un rindas, kurās ir tā nosaukums.",
+    )
+    note: Text | None = Field(
+        None,
+        description="Editor's note on the report as a whole, not from the source. — Redaktora piezīme par ziņojumu "
+        "kopumā (nav no avota).",
+    )
+    changes: list[StatusChange] = Field(
+        [],
+        description="Each activity whose status or date this report changes (an activity it adds is written in its "
+        "task, with reported_in). — Katra aktivitāte, kuras statusu vai datumu šis ziņojums maina (aktivitāti, ko tas "
+        "pievieno, ieraksta tās uzdevumā ar lauku reported_in).",
+    )
+
+    @field_validator("as_of")
+    @classmethod
+    def _as_of_is_a_day(cls, value: PlanDate) -> PlanDate:
+        if value.is_range or value.start.day is None:
+            raise MessageError("as_of_not_a_day", value=str(value))
+        return value
+
+
 class PlanKind(StrEnum):
     PROGRESS_REPORT = "progress-report"
     ACTION_PLAN = "action-plan"
@@ -380,6 +444,12 @@ class Plan(Strict):
         min_length=1,
         description="The plan's priority areas or policy focus areas, in the source's order (at least one). — Plāna "
         "prioritārās jomas vai politikas fokusa jomas avota secībā (vismaz viena).",
+    )
+    reports: list[Report] = Field(
+        [],
+        description="The progress reports after the plan's first (as_of), oldest first: each with its date, document "
+        "and the activities whose status or date it changes. — Progresa ziņojumi pēc plāna pirmā (as_of), sākot ar "
+        "vecāko: katrs ar savu datumu, dokumentu un aktivitātēm, kuru statusu vai datumu tas maina.",
     )
 
     @field_validator("as_of")
@@ -509,6 +579,10 @@ class Site:
     organisations: dict[str, Organisation]
     places: dict[str, Place]
     sources: dict[str, tuple[str, ...]]  # file name in data/sources/ → its lines
+    # progress over time (progress.py): the plans' activities above are as of each plan's latest report
+    reports: dict[str, tuple[ProgressReport, ...]] = field(default_factory=dict)  # plan id → its reports, oldest first
+    history: dict[str, tuple[Step, ...]] = field(default_factory=dict)  # activity id → its status at each report
+    changes: dict[str, tuple[Changes, ...]] = field(default_factory=dict)  # plan id → what each later report changed
 
     @cached_property
     def index(self) -> SiteIndex:

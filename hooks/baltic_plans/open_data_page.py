@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from . import addresses, ics
+from . import addresses, feeds, ics
 from .date_text import format_day
+from .edition import plain
 from .render import Page
 from .schema import SCHEMAS
 from .tables import TABLES
-from .views import file_size
+from .views import count, file_size, label
 
 
 def open_data_downloads(page: Page) -> str:
@@ -58,6 +59,22 @@ def open_data_schemas(page: Page) -> str:
     """The JSON Schemas of the data files, published once at the site root's schema/ folder."""
     schemas = [(name, page.renderer.links.file(f"schema/{name}")) for name in SCHEMAS]
     return page.render_macro("open_data.html", "schemas", schemas=schemas)
+
+
+def open_data_feeds(page: Page) -> str:
+    """The Atom feeds of the page's language: every plan's, then each plan's, with their entries."""
+    edition = page.open_data
+    rows = [
+        {
+            "name": plain(plan.short_title, page.lang) if plan else label("feed_all_plans", page.lang),
+            "href": page.renderer.links.file(feed.path),
+            "path": feed.path,
+            "entries": count(len(feed.entries), "count_feed_entries", page.lang),
+            "no_report": plan is not None and not edition.site.reports.get(plan.id),
+        }
+        for plan, feed in feeds.listed(edition)
+    ]
+    return page.render_macro("open_data.html", "feeds", rows=rows)
 
 
 def built_on(page: Page) -> str:

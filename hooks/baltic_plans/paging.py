@@ -125,7 +125,7 @@ class Generated:
     """A page made from the data: Markdown with macros, or the name of the render function that makes it."""
 
     markdown: str = ""
-    render: str | None = None  # "timeline_year", "source_document", "organisation_page", "full_report", "place_page"
+    render: str | None = None  # a key of site_files.RENDERERS: "timeline_year", "place_page", …
 
 
 def generated_pages(site: Site) -> dict[str, Generated]:
@@ -138,4 +138,9 @@ def generated_pages(site: Site) -> dict[str, Generated]:
     pages |= {page.path: Generated(render="organisation_page") for page in index.organisation_pages.all}
     pages |= {addresses.report_page(plan.id): Generated(render="full_report") for plan in site.plans}
     pages |= {page.path: Generated(render="place_page") for page in index.place_pages.all}
+    pages |= {
+        addresses.changes_page(plan.id, changes.report.id): Generated(render="report_changes")
+        for plan in site.plans
+        for changes in site.changes.get(plan.id, ())
+    }
     return pages

@@ -30,7 +30,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
-from . import i18n_adapter
+from . import addresses, i18n_adapter
 from .i18n_adapter import I18n
 
 log = logging.getLogger("mkdocs.plugins.baltic_plans")
@@ -109,7 +109,7 @@ class LanguageProcesses:
         if lang is None:
             return files
         for file in files:
-            if not file.is_documentation_page() and not file.dest_uri.startswith(f"{lang}/"):
+            if not file.is_documentation_page() and not addresses.in_language(file.dest_uri, lang):
                 file.inclusion = InclusionLevel.EXCLUDED
         return files
 

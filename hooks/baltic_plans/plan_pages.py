@@ -7,6 +7,7 @@ from . import addresses, charts, ics, open_data
 from .area_pages import counts_caption
 from .date_text import format_plan_date
 from .model import Placed, Plan
+from .progress_pages import plan_reports
 from .render import Page, heading
 from .views import clean, file_size, label
 
@@ -24,7 +25,8 @@ def plan_page(page: Page) -> str:
         else ""
     )
     sections = [plan_section(page, plan_id, name) for name in SECTIONS]
-    return "\n".join([plan_title(page, plan_id), summary + plan_overview(page, plan_id), *filter(None, sections)])
+    overview = summary + plan_overview(page, plan_id)
+    return "\n".join([plan_title(page, plan_id), overview, plan_reports(page, plan_id), *filter(None, sections)])
 
 
 def plan_title(page: Page, plan_id: str) -> str:
@@ -60,6 +62,7 @@ def plan_facts(page: Page, plan: Plan) -> dict:
     """What a plan's page and its full report both state: as of when, the period, the source and the notes."""
     return {
         "as_of": format_plan_date(plan.as_of, page.lang) if plan.as_of else None,
+        "last_changed": page.last_change(plan.id),  # read by _parts.html's plan_facts from the caller's context
         "period": format_plan_date(plan.period, page.lang),
         "citation": page.renderer.citation(plan, plan.source.lines or "1"),
         "notes": page.renderer.texts(plan.notes),

@@ -42,11 +42,12 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 from mkdocs_macros.plugin import MacrosPlugin
 
-from . import build_cache, csp, fragments, jsonld, navigation, repository, search, site_files, theme_markup
+from . import build_cache, csp, feeds, fragments, jsonld, navigation, repository, search, site_files, theme_markup
 from .build import Build, docs_path, page_language
 from .docs_check import stray_pages
 from .edition import build_time
 from .errors import DataErrors
+from .last_changed import last_changed
 from .load import CheckedData
 from .macros import macros_for
 from .parallel_languages import LanguageProcesses
@@ -89,6 +90,7 @@ class BalticPlansPlugin(BasePlugin):
         assert result.site is not None
         if self.build is None or self.build.config is not config:
             self.build = Build(config, result.site, data_dir, built=build_time(), serving=self.serving)
+            self.build.last_changed = last_changed(data_dir, self.build.built.date(), [p.doc for p in result.documents])
         config.nav = navigation.with_plans(config.nav or [], result.site)  # a new plan needs no mkdocs.yml change
         repository.repository_base(config)  # fail now, not on the first page, if edit_uri cannot point at data/
         repository.say_if_placeholder_addresses(config)
@@ -122,6 +124,7 @@ class BalticPlansPlugin(BasePlugin):
     @event_priority(-110)
     def _add_downloads(self, files: Files, config: MkDocsConfig) -> Files:
         files = site_files.add_downloads(files, config, self._build)
+        files = site_files.add_feeds(files, config, self._build)
         return site_files.add_pdfs(files, config, self._build, self.printer)
 
     on_files = CombinedEvent(_add_pages, _default_language_files, _leave_shared_files, _add_downloads)
@@ -169,6 +172,7 @@ class BalticPlansPlugin(BasePlugin):
         ours["bp_in_nav"] = navigation.in_navigation(page, nav)
         ours["bp_nav_key"] = fragments.shared_nav_key(page, nav)  # main.html
         context["nav"] = navigation.page_nav(nav, build.site)
+        page.meta["bp_feeds"] = feeds.head_links(build.edition(page_language(page)), docs_path(page), page.url)
         graph = jsonld.page_graph(build.edition(page_language(page)), docs_path(page))
         if graph:
             page.meta["bp_jsonld"] = Markup(jsonld.script_text(graph))  # escaped for <script> by script_text

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from . import paging
 from .addresses import Links
 from .build_cache import compiled_templates
+from .date_text import format_day
 from .edition import Edition
 from .model import Lang, Site
 from .views import Renderer, clean, count, label
@@ -63,6 +64,7 @@ class Page:
     pdfs: dict[str, tuple[str, int]] = field(default_factory=dict)  # plan id → its PDF's site path and size
     # what the pages of one build and language render alike, rendered once (the Build gives each page the same)
     shared: dict = field(default_factory=dict, compare=False, repr=False)
+    last_changed: dict = field(default_factory=dict)  # record id → the day its data last changed (last_changed.py)
 
     def own_plan(self) -> str:
         """The plan a page in docs/<plan-id>/ is about."""
@@ -87,6 +89,11 @@ class Page:
         """The area a page docs/<plan-id>/<area-id>.md is about."""
         name = self.path.partition("/")[2].removesuffix(".md")
         return self.site.plan(self.own_plan()).area(name).id
+
+    def last_change(self, record_id: str) -> dict | None:
+        """When the record's data last changed, for a <time> element: the day in ISO and in the page's language."""
+        day = self.last_changed.get(record_id)
+        return {"iso": day.isoformat(), "text": format_day(day, self.lang)} if day else None
 
     @property
     def open_data(self) -> Edition:

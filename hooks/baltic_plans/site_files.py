@@ -11,7 +11,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import addresses, organisation_pages, place_pages, render, report, source_pages, timeline_pages
+from . import (
+    addresses,
+    feeds,
+    organisation_pages,
+    place_pages,
+    progress_pages,
+    render,
+    report,
+    source_pages,
+    timeline_pages,
+)
 from .build import Build
 from .load import SOURCES_DIR
 from .paging import Generated, generated_pages
@@ -27,6 +37,7 @@ RENDERERS: dict[str, Callable[[render.Page], str]] = {
     "organisation_page": organisation_pages.organisation_page,
     "full_report": report.full_report,
     "place_page": place_pages.place_page,
+    "report_changes": progress_pages.report_changes_page,
 }
 
 
@@ -86,6 +97,13 @@ def add_downloads(files: Files, config: MkDocsConfig, build: Build) -> Files:
     lang = build.language
     for download in build.edition(lang).downloads:
         files.append(File.generated(config, addresses.data_file(download.name, lang), content=download.content))
+    return files
+
+
+def add_feeds(files: Files, config: MkDocsConfig, build: Build) -> Files:
+    """Publish the Atom feeds of the language being built: every plan's and each plan's (feeds.py)."""
+    for path, content in feeds.feeds(build.edition(build.language)).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -13,12 +13,16 @@ from . import addresses
 from .dates import COARSENESS
 from .edition import Edition, pending_fields, plain
 from .model import Area, Block, Lang, Organisation, Place, Placed, Plan, PlanKind, Record, Site, Status, Task
+from .progress import Step
 from .views import label
 
 LIST_SEPARATOR = ";"  # between ids in one cell: "riga;tallinn"
 IN_LANGUAGE = frozenset(
-    {"title", "short_title", "goal", "text", "group", "notes", "abbreviation", "name", "url", "translation_pending"}
-)
+    {
+        "title", "short_title", "goal", "text", "group", "notes", "note", "abbreviation", "name", "url",
+        "translation_pending",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,34 @@ def owned(site: Site) -> Iterator[Owned]:
             yield Owned(plan, area, record)
 
 
+CHANGES = ("added", "changed", "moved", "unchanged")
+
+
+class Reported(NamedTuple):
+    """An activity as of one of its plan's progress reports."""
+
+    placed: Placed
+    step: Step
+    change: str  # one of CHANGES
+
+
+def step_change(step: Step, first: bool) -> str:
+    """What the report did to the activity: changed its status, moved its date, first listed it (the plan's first
+    report, or the later one that adds it), or nothing."""
+    if step.changed:
+        return "changed"
+    if step.moved:
+        return "moved"
+    return "added" if step.added or first else "unchanged"
+
+
+def reported(site: Site) -> Iterator[Reported]:
+    """Each activity at each report from the one that first lists it, an activity's reports together, oldest first."""
+    for placed in site.activities():
+        for index, step in enumerate(site.history.get(placed.activity.id, ())):
+            yield Reported(placed, step, step_change(step, index == 0))
+
+
 # -- values --------------------------------------------------------------------------------------------
 
 
@@ -167,6 +199,16 @@ def placed_date(attribute: str) -> Callable[[Placed, Edition], Any]:
         return getattr(date, attribute) if date else None
 
     return value
+
+
+def last_changed(record_id: Callable[[Any], str]) -> Column:
+    """The day the record's data last changed (a commit of data/, last_changed.py); empty outside a Git checkout."""
+
+    def value(row, edition: Edition) -> str | None:
+        day = edition.last_changed.get(record_id(row))
+        return day.isoformat() if day else None
+
+    return Column("last_changed", "date", value)
 
 
 def translation_pending(record: Callable[[Any], Any], *columns: str, **renamed: str) -> Column:
@@ -211,6 +253,7 @@ PLANS = Table(
         Column("source_language", "string", lambda plan, _: plan.source.language),
         *cited(lambda plan: plan.source.file, lambda plan: plan.source.lines),
         Column("url", "string", lambda plan, e: e.record_url(plan, None)),
+        last_changed(lambda plan: plan.id),
         translation_pending(lambda plan: plan, "title", "short_title"),
     ),
     foreign_keys=(ForeignKey(("issuer",), "organisations"), ForeignKey(("place",), "places")),
@@ -255,6 +298,7 @@ TASKS = Table(
         Column("notes", "string", lambda o, e: notes(o.record, e)),
         *cited(lambda o: o.plan.source.file, lambda o: o.record.source),
         Column("url", "string", lambda o, e: e.record_url(o.plan, o.area.id, o.record.id)),
+        last_changed(lambda o: o.record.id),
         translation_pending(lambda o: o.record, "text", "notes", title="text"),  # a block's title is its text here
     ),
     foreign_keys=(
@@ -285,10 +329,39 @@ ACTIVITIES = Table(
         Column("notes", "string", lambda p, e: notes(p.activity, e)),
         *cited(lambda p: p.plan.source.file, lambda p: p.activity.source),
         Column("url", "string", lambda p, e: e.record_url(p.plan, p.area.id if p.area else None, p.activity.id)),
+        last_changed(lambda p: p.activity.id),
         translation_pending(lambda p: p.activity, "text", "group", "notes"),
     ),
     # no key to areas: a background event has a plan but no area, and a partly empty key fails validation
     foreign_keys=(ForeignKey(("plan_id",), "plans"), ForeignKey(("task_id",), "tasks")),
+)
+
+STATUS_HISTORY = Table(
+    "status_history",
+    reported,
+    (
+        Column("plan_id", "string", lambda r, _: r.placed.plan.id),
+        Column("report_id", "string", lambda r, _: r.step.report.id),
+        Column("report_as_of", "date", lambda r, _: str(r.step.report.as_of)),
+        Column("activity_id", "string", lambda r, _: r.placed.activity.id),
+        Column("status", "string", lambda r, _: r.step.status.value, STATUSES),
+        Column("date", "string", lambda r, _: r.step.date.text if r.step.date else None),
+        Column(
+            "date_precision", "string", lambda r, _: r.step.date.precision.value if r.step.date else None, PRECISIONS
+        ),
+        Column("within", "string", lambda r, _: r.step.within.value if r.step.within else None),
+        Column("change", "string", lambda r, _: r.change, CHANGES),
+        Column("status_before", "string", lambda r, _: r.step.status_before and r.step.status_before.value, STATUSES),
+        Column("date_before", "string", lambda r, _: r.step.date_before.text if r.step.date_before else None),
+        Column("note", "string", lambda r, e: plain(r.step.note, e.lang)),
+        Column(
+            "translation_pending",
+            "string",
+            lambda r, e: "note" if r.step.note and r.step.note.pending == e.lang else None,
+        ),
+    ),
+    primary_key=("report_id", "activity_id"),
+    foreign_keys=(ForeignKey(("plan_id",), "plans"), ForeignKey(("activity_id",), "activities")),
 )
 
 ORGANISATIONS = Table(
@@ -319,4 +392,4 @@ PLACES = Table(
     ),
 )
 
-TABLES = (PLANS, AREAS, TASKS, ACTIVITIES, ORGANISATIONS, PLACES)
+TABLES = (PLANS, AREAS, TASKS, ACTIVITIES, STATUS_HISTORY, ORGANISATIONS, PLACES)

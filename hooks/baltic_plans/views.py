@@ -98,6 +98,18 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class HistoryItem:
+    """An activity as of one progress report, for its history line."""
+
+    status: str
+    status_label: str
+    as_of: str  # the report's date, in words
+    datetime: str
+    href: str  # the report's "what changed" page (its plan's page for a plan's first report)
+    moved_to: str | None = None  # the new date, in words, where the report moved it
+
+
+@dataclass(frozen=True)
 class ActivityView:
     id: str
     status: str
@@ -112,6 +124,7 @@ class ActivityView:
     citation: Citation
     href: str
     context: str
+    history: list[HistoryItem] = field(default_factory=list)  # its status at each progress report, if several
 
 
 @dataclass(frozen=True)
@@ -188,6 +201,7 @@ class Renderer:
     def activity(self, placed: Placed) -> ActivityView:
         a, plan = placed.activity, placed.plan
         return ActivityView(
+            history=self.history(placed),
             id=a.id,
             status=a.status.value,
             status_label=label(f"status_{a.status.value}", self.lang),
@@ -202,6 +216,27 @@ class Renderer:
             href=self.record_href(placed),
             context=self.context(placed),
         )
+
+    def history(self, placed: Placed) -> list[HistoryItem]:
+        """The activity's status at each progress report, where there is more than one to show."""
+        steps = self.site.history.get(placed.activity.id, ())
+        if len(steps) < 2:
+            return []
+        return [
+            HistoryItem(
+                status=step.status.value,
+                status_label=label(f"status_{step.status.value}", self.lang),
+                as_of=format_plan_date(step.report.as_of, self.lang),
+                datetime=step.report.as_of.start.iso,
+                href=self.links.to(
+                    addresses.plan_page(placed.plan.id)
+                    if step.report.first
+                    else addresses.changes_page(placed.plan.id, step.report.id)
+                ),
+                moved_to=format_plan_date(step.date, self.lang) if step.moved and step.date else None,
+            )
+            for step in steps
+        ]
 
     def record_href(self, placed: Placed) -> str:
         area_id = placed.area.id if placed.area else None
