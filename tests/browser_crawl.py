@@ -64,6 +64,7 @@ class PageReport:
     scroll_boxes: dict[str, list[dict]] = field(default_factory=dict)  # viewport → boxes that scroll sideways
     requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    policy_violations: dict[str, list[str]] = field(default_factory=dict)  # scheme → Content-Security-Policy ones
 
 
 def sitemap_alternates(sitemap: Path) -> dict[str, dict[str, str]]:
@@ -151,6 +152,12 @@ MEASURE_WIDTH = """() => ({
 # After a resize, the page as a visitor who opened it at that size would meet it: two frames (the resize observers
 # have run and what they changed is laid out, e.g. Material's code blocks made focusable), then the end of the
 # transitions the resize started (Material's navigation turning into a drawer fades its titles).
+# Every Content-Security-Policy violation the page reports, from its first byte (an init script runs first).
+LISTEN_FOR_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", e => window.__violations.push(
+  `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+"""
 # Transitions and animations end at once: the crawl measures and checks each viewport's settled page, which it would
 # otherwise wait for (Material's navigation fades as it turns into a drawer). What is measured is the same.
 NO_TRANSITIONS = """document.addEventListener("DOMContentLoaded", () => {
@@ -187,6 +194,7 @@ async def _crawl(pages: list[str], origin: str) -> dict[str, PageReport]:
         for context in contexts.values():
             await context.add_init_script(AXE_SCRIPT)
             await context.add_init_script(NO_TRANSITIONS)
+            await context.add_init_script(LISTEN_FOR_VIOLATIONS)
         await asyncio.gather(*(_worker(queue, reports, contexts, origin) for _ in range(WORKERS)))
         await browser.close()
     return reports
@@ -222,6 +230,7 @@ async def _check(report: PageReport, tabs) -> None:
         options = AXE_OPTIONS if scheme == "light" else AXE_COLOUR_OPTIONS
         result = await tab.evaluate("options => axe.run(document, options)", options)
         report.violations[scheme] = [_summary(v) for v in result["violations"]]
+        report.policy_violations[scheme] = await tab.evaluate("window.__violations")
         if scheme == "light":
             found = await tab.evaluate(READ_PAGE)
             report.lang, report.switcher, report.canonical = found["lang"], found["switcher"], found["canonical"]

@@ -69,6 +69,13 @@ def test_no_request_leaves_the_local_server(reports):
     assert {url: report.requests for url, report in reports.items() if report.requests} == {}
 
 
+def test_no_page_violates_its_content_security_policy(reports):
+    """Both schemes, every page and the 404 page (the policy itself: tests/test_csp.py)."""
+    assert all(set(report.policy_violations) == {"light", "dark"} for report in reports.values())
+    found = {url: report.policy_violations for url, report in reports.items() if any(report.policy_violations.values())}
+    assert found == {}
+
+
 def test_no_page_logs_a_console_error(reports):
     assert {url: report.console_errors for url, report in reports.items() if report.console_errors} == {}
 
