@@ -105,6 +105,10 @@ def make_project(destination: Path, scale: int, timed: bool = False) -> Path:
             (plans / f"{plan['id']}.yml").write_text(text, encoding="utf-8")
             if (destination / "docs" / original["id"]).is_dir():  # a plan's pages in docs/, if it has any
                 shutil.copytree(destination / "docs" / original["id"], destination / "docs" / plan["id"])
+    commit = (
+        "git init -q && git add -A && git -c user.name=benchmark -c user.email=benchmark@example.org commit -qm copy"
+    )
+    subprocess.run(commit, shell=True, cwd=destination, check=True)  # a checkout, as deployed: "data last changed"
     return destination
 
 

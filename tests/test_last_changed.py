@@ -134,16 +134,27 @@ def test_outside_a_git_checkout_or_in_a_shallow_clone_no_record_has_a_date(repo:
     assert last_changed(clone / "data", TODAY) == {}  # its one commit would claim every older line
 
 
-def test_one_git_blame_per_data_file_and_no_second_reading_of_what_the_check_read(repo: Path, monkeypatch):
+def test_one_git_blame_per_data_file_and_no_second_reading_of_what_the_check_read(repo: Path, monkeypatch, tmp_path):
     from baltic_plans.yaml_source import read_yaml
 
+    monkeypatch.setenv("BALTIC_PLANS_CACHE", str(tmp_path))  # an empty build cache
     calls: list[list[str]] = []
     run = subprocess.run
     monkeypatch.setattr(module.subprocess, "run", lambda args, **kw: calls.append(args) or run(args, **kw))
     documents = [read_yaml(repo / "data" / "plans" / "tiny-plan.yml"), read_yaml(repo / "data" / "organisations.yml")]
     monkeypatch.setattr(module, "read_yaml", lambda path: pytest.fail(f"read again: {path}"))
     assert last_changed(repo / "data", TODAY, documents)["act-two"] == FIRST_DAY
-    assert [args[1] for args in calls] == ["rev-parse", "blame", "blame"]
+    assert [args[1] for args in calls] == ["rev-parse", "rev-parse", "blame", "blame"]  # history, HEAD, 2 files
+
+    calls.clear()  # the same commit and files again (a rebuild): the cache answers
+    assert last_changed(repo / "data", TODAY, documents)["act-two"] == FIRST_DAY
+    assert [args[1] for args in calls] == ["rev-parse", "rev-parse"]
+    (repo / "data" / "plans" / "tiny-plan.yml").write_text(
+        (repo / "data" / "plans" / "tiny-plan.yml").read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8"
+    )  # a file changed, not committed: blamed again
+    calls.clear()
+    last_changed(repo / "data", TODAY, documents)
+    assert [args[1] for args in calls] == ["rev-parse", "rev-parse", "blame"]
 
 
 def test_blame_s_porcelain_gives_a_commit_s_time_once_and_zeros_for_a_line_not_committed():

@@ -12,21 +12,27 @@ in a shallow clone (whose oldest commit would claim every older line) there is n
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import logging
+import os
 import re
 import subprocess
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .build_cache import cache_root
 from .crosscheck import ORGANISATIONS_FILE, PLACES_FILE
 from .errors import DataError, DataErrors
 from .yaml_source import YamlDocument, read_yaml
 
 log = logging.getLogger("mkdocs.plugins.baltic_plans")
 
+BLAME_PROCESSES = 4
 NOT_COMMITTED = "0" * 40  # blame's hash of a line changed in the working tree, or of a file Git does not track
 _HEADER = re.compile(r"([0-9a-f]{40}) \d+ (\d+)(?: \d+)?")
 
@@ -39,10 +45,12 @@ def last_changed(data_dir: Path, today: dt.date, documents: Iterable[YamlDocumen
     if not files or not in_full_history(data_dir):
         return {}
     read = {doc.path.resolve(): doc for doc in documents}
+    with ThreadPoolExecutor(BLAME_PROCESSES) as pool:  # each blame is a process of its own: several at a time
+        head = head_commit(data_dir)
+        all_times = list(pool.map(lambda path: line_times(path, today, head), files))
     found: dict[str, dt.date] = {}
-    for path in files:
+    for path, times in zip(files, all_times, strict=True):
         doc = read.get(path) or _read(path)
-        times = line_times(path, today)
         if doc is None or doc.root is None or times is None:
             continue
         for record_id, day in record_days(doc.root, times).items():
@@ -69,14 +77,37 @@ def in_full_history(data_dir: Path) -> bool:
     result = _git(data_dir, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
     if result is None or result.returncode != 0:
         return False
-    inside, shallow = result.stdout.decode().split()
+    inside, shallow = result.stdout.decode().split()[:2]
     if shallow == "true":
         log.info("The data's Git history is shallow: no 'data last changed' dates (check out with fetch-depth: 0).")
     return inside == "true" and shallow == "false"
 
 
-def line_times(path: Path, today: dt.date) -> list[dt.date] | None:
-    """The day each line of the file last changed (index 0 is line 1), from one `git blame --porcelain`."""
+def head_commit(data_dir: Path) -> str | None:
+    result = _git(data_dir, "rev-parse", "--verify", "--quiet", "HEAD")
+    return result.stdout.decode().strip() if result is not None and result.returncode == 0 else None
+
+
+def line_times(path: Path, today: dt.date, head: str | None = None) -> list[dt.date] | None:
+    """The day each line of the file last changed (index 0 is line 1), from one `git blame --porcelain`. Kept in
+    the build cache by what decides it (the commit checked out, the file's path and bytes, and today's date for
+    lines not yet committed), so a rebuild of unchanged data runs no blame."""
+    key = None
+    if head is not None and path.is_file():
+        made_of = f"{head}\0{path.resolve()}\0{today}\0".encode() + path.read_bytes()
+        key = cache_root() / "blame" / f"{hashlib.sha256(made_of).hexdigest()}.json"
+        if key.is_file():
+            return [dt.date.fromisoformat(day) for day in json.loads(key.read_text(encoding="utf-8"))]
+    times = _blame(path, today)
+    if key is not None and times is not None:
+        key.parent.mkdir(parents=True, exist_ok=True)
+        temporary = key.with_suffix(f".{os.getpid()}.tmp")  # parallel builds never read half a file
+        temporary.write_text(json.dumps([day.isoformat() for day in times]), encoding="utf-8")
+        temporary.replace(key)
+    return times
+
+
+def _blame(path: Path, today: dt.date) -> list[dt.date] | None:
     result = _git(path.parent, "blame", "--porcelain", "--", path.name)
     if result is None:
         return None
