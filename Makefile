@@ -18,7 +18,7 @@ HUNSPELL_EN := /usr/share/hunspell/en_GB.dic
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Python's bytecode for hooks/, as pip makes for the installed packages: each build would otherwise compile the
-# hooks' source again where PYTHONDONTWRITEBYTECODE is set (0.2 s a build). Only changed files are recompiled.
+# hooks' source again where PYTHONDONTWRITEBYTECODE is set. Only changed files are recompiled.
 COMPILE_HOOKS := $(BIN)/python -m compileall -q hooks
 
 .PHONY: serve build preview test check check-translations hooks schema lock benchmark vendor-search lighthouse approve clean
