@@ -61,10 +61,6 @@ class Changes:
     moved: list[tuple[str, Step]] = field(default_factory=list)
     unchanged: int = 0
 
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.changed or self.moved)
-
 
 def plan_reports(plan: Plan) -> list[ProgressReport]:
     """The plan's progress reports, oldest first: the one its as_of dates, then its reports."""
