@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import shutil
 import subprocess
@@ -54,6 +55,10 @@ class Project:
             cwd=self.root, capture_output=True, text=True, timeout=60,
         )  # fmt: skip
 
+    def build_here(self, site_dir: Path | None = None) -> InProcessBuild:
+        """The same build in this process (build_in_process)."""
+        return build_in_process(self.root, site_dir or self.root / "site")
+
     def build(self, site_dir: Path | None = None) -> subprocess.CompletedProcess:
         site_dir = site_dir or self.root / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -61,6 +66,35 @@ class Project:
             [*MKDOCS, "build", "--strict", "-d", str(site_dir)],
             cwd=self.root, capture_output=True, text=True, env=env, timeout=300,
         )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class InProcessBuild:
+    ok: bool
+    log: str  # MkDocs' and the plugins' messages, one a line, as `mkdocs build` prints them
+
+
+def build_in_process(root: Path, site_dir: Path) -> InProcessBuild:
+    """A strict build of the project folder `root` in this process, as `mkdocs build` runs it but without a new
+    process's start-up (a second or so): for what the plugin does with the data, not for the command line. The
+    plugin keeps no state between builds, so each build here is a new one."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    messages: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: messages.append(f"{record.levelname} - {record.getMessage()}")  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir)))
+        ok = True
+    except Abort:  # MkDocs has logged why
+        ok = False
+    finally:
+        logger.removeHandler(handler)
+    return InProcessBuild(ok, "\n".join(messages))
 
 
 def copy_project(destination: Path, data: Path = ROOT / "data") -> Project:

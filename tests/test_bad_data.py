@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from baltic_plans import check
 from baltic_plans.load import check_data
 from conftest import Project
 
@@ -346,8 +347,18 @@ def test_bad_data_is_reported_with_file_line_record_and_field(project: Project, 
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
-def test_the_check_command_exits_non_zero_with_the_message(project: Project, case: Case):
+def test_the_check_exits_non_zero_with_the_message(project: Project, case: Case, capsys, monkeypatch):
     *_, message = case.apply(project.data)
+    monkeypatch.setenv("GITHUB_ACTIONS", "false")  # the check as an editor runs it, also inside CI
+
+    status = check.main([str(project.data)])  # its work, in this process; the command itself: the test below
+
+    assert status == 1
+    assert message in capsys.readouterr().err
+
+
+def test_the_check_command_exits_non_zero_with_the_message(project: Project):
+    *_, message = CASES["30 February"].apply(project.data)
 
     result = project.check()
 
@@ -363,12 +374,25 @@ def test_the_build_fails_and_leaves_the_published_site_as_it_was(project: Projec
     (site / "index.html").write_text("the site as published before", encoding="utf-8")
     *_, message = CASES[kind].apply(project.data)
 
+    result = project.build_here(site)  # the plugin's part; the command's exit status: the test below
+
+    assert not result.ok
+    assert message in result.log
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site as published before"
+
+
+def test_mkdocs_build_exits_non_zero_with_the_message_and_leaves_the_site_as_it_was(project: Project):
+    site = project.root / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site as published before", encoding="utf-8")
+    *_, message = CASES["30 February"].apply(project.data)
+
     result = project.build(site)
 
     assert result.returncode != 0
     assert message in result.stderr
     assert [p.name for p in site.iterdir()] == ["index.html"]
-    assert (site / "index.html").read_text(encoding="utf-8") == "the site as published before"
 
 
 def test_all_errors_are_reported_at_once_structural_and_across_records(project: Project):
