@@ -82,9 +82,7 @@ def build_in_process(root: Path, site_dir: Path) -> InProcessBuild:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    messages: list[str] = []
-    handler = logging.Handler(logging.INFO)
-    handler.emit = lambda record: messages.append(f"{record.levelname} - {record.getMessage()}")  # type: ignore[method-assign]
+    handler = _Messages()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
@@ -94,7 +92,18 @@ def build_in_process(root: Path, site_dir: Path) -> InProcessBuild:
         ok = False
     finally:
         logger.removeHandler(handler)
-    return InProcessBuild(ok, "\n".join(messages))
+    return InProcessBuild(ok, "\n".join(handler.messages))
+
+
+class _Messages(logging.Handler):
+    """The messages logged at INFO and above, as `mkdocs build` prints them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname} - {record.getMessage()}")
 
 
 def copy_project(destination: Path, data: Path = ROOT / "data") -> Project:
