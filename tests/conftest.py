@@ -126,6 +126,14 @@ def copy_project(destination: Path, data: Path = ROOT / "data") -> Project:
 # snippets and their line numbers, search results). It never follows data/: editors change data/ freely, and these
 # tests keep running on this copy. A test of the real data checks its shape and consistency instead.
 FROZEN_DATA = Path(__file__).parent / "fixtures" / "frozen-data"
+PROGRESS_DATA = Path(__file__).parent / "fixtures" / "progress" / "data"  # a plan with three progress reports
+
+
+def progress_project(destination: Path) -> Project:
+    """A copy of the project with the frozen data and, on top of it, the progress fixture's plan harbour-2033."""
+    project = copy_project(destination, data=FROZEN_DATA)
+    shutil.copytree(PROGRESS_DATA, project.data, dirs_exist_ok=True)
+    return project
 
 
 def match_plan_pages(docs: Path, data: Path) -> None:
@@ -179,6 +187,15 @@ def frozen_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = project.build(site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def progress_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The progress project (progress_project) built once for the session, both languages."""
+    project = progress_project(tmp_path_factory.mktemp("progress") / "project")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    return project.root / "site"
 
 
 @pytest.fixture(scope="session")

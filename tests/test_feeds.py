@@ -7,7 +7,6 @@ below is written by hand from the fixture's YAML."""
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
@@ -16,9 +15,8 @@ import feedparser
 import html5lib
 import pytest
 
-from conftest import FROZEN_DATA, SITE_URL, Project, copy_project
+from conftest import SITE_URL, Project, progress_project
 
-PROGRESS = Path(__file__).parent / "fixtures" / "progress" / "data"
 LANGUAGES = {"lv": "", "en": "en/"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 PAYLOAD = '</title><script>alert("feed")</script> ]]> <![CDATA[x]]> & "quoted" \'single\''
@@ -98,10 +96,9 @@ FEED_SUFFIX = {"en": ": progress reports and changes", "lv": ": progresa ziņoju
 FEEDS = ("feed.xml", "cbss-2008/feed.xml", "baltmet-2011/feed.xml", "harbour-2033/feed.xml")
 
 
-def progress_project(root: Path) -> Project:
+def hostile_progress_project(root: Path) -> Project:
     """The frozen data with the progress fixture on top; the third report's change carries a hostile note."""
-    project = copy_project(root, data=FROZEN_DATA)
-    shutil.copytree(PROGRESS, project.data, dirs_exist_ok=True)
+    project = progress_project(root)
     note = json.dumps(PAYLOAD)  # a JSON string is a YAML double-quoted scalar
     project.replace_in_plan(THIRD_CHANGE, f"{THIRD_CHANGE}        note: {{lv: {note}, en: {note}}}\n", "harbour-2033")
     return project
@@ -117,7 +114,7 @@ def build(project: Project, site: Path, epoch: str, monkeypatch: pytest.MonkeyPa
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The same data built at two build times, a year apart."""
-    project = progress_project(tmp_path_factory.mktemp("feeds") / "project")
+    project = hostile_progress_project(tmp_path_factory.mktemp("feeds") / "project")
     with pytest.MonkeyPatch.context() as monkeypatch:
         first = build(project, project.root / "site-a", "1764900000", monkeypatch)
         second = build(project, project.root / "site-b", "1796436000", monkeypatch)

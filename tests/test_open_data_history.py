@@ -11,16 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import frictionless
 import pytest
 from icalendar import Calendar
 
-from conftest import FROZEN_DATA, copy_project
-
-PROGRESS = Path(__file__).parent / "fixtures" / "progress" / "data"
 FOLDERS = {"lv": "", "en": "en"}
 FIRST, SECOND, THIRD = "harbour-2033-2032-02-01", "harbour-2033-second", "harbour-2033-third"
 SURVEY, SCHEME, HANDBOOK = "harbour-waste-survey-2032-01", "harbour-waste-scheme-2032-spring", "harbour-waste-handbook"
@@ -33,12 +29,8 @@ COURSE_WHY = "The course moves to September 2032."  # its Latvian translation is
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("history") / "project", data=FROZEN_DATA)
-    shutil.copytree(PROGRESS, project.data, dirs_exist_ok=True)
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    return project.root / "site"
+def site(progress_built_site: Path) -> Path:
+    return progress_built_site
 
 
 def data_file(site: Path, lang: str, name: str) -> Path:

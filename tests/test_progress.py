@@ -16,26 +16,21 @@ from pathlib import Path
 import pytest
 
 from baltic_plans.load import load_site
-from conftest import FROZEN_DATA, copy_project
+from conftest import FROZEN_DATA, PROGRESS_DATA
 
-PROGRESS = Path(__file__).parent / "fixtures" / "progress" / "data"
 PLAN = "harbour-2033"
 
 
 @pytest.fixture(scope="module")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("progress") / "project", data=FROZEN_DATA)
-    shutil.copytree(PROGRESS, project.data, dirs_exist_ok=True)
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    return project.root / "site"
+def site_dir(progress_built_site: Path) -> Path:
+    return progress_built_site
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("progress-data") / "data"
     shutil.copytree(FROZEN_DATA, folder)
-    shutil.copytree(PROGRESS, folder, dirs_exist_ok=True)
+    shutil.copytree(PROGRESS_DATA, folder, dirs_exist_ok=True)
     return load_site(folder)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Plan
-from .views import STATUSES, Renderer, clean, count, label
+from .views import STATUSES, Counts, Renderer, clean, count, label
 
 # Drawn for a phone first: the SVG scales to the column and extra.css caps it at 19rem (380 px), so its 13-unit text
 # shows at 14-15 px on a 390 px phone (a 358 px column) and on a desktop, and never under 12 px there.
@@ -113,56 +113,44 @@ def legend(r: Renderer) -> list[LegendItem]:
 
 def status_chart(r: Renderer, plan: Plan, chart_id: str) -> StatusChart | None:
     """The plan's areas with their activities by status; None if the plan reports no progress."""
-    counts = [(area, r.area_counts(plan, area)) for area in plan.areas]
-    longest = max(c.activities for _, c in counts)
-    if not longest:
+    rows = [
+        (
+            clean(f"{area.number}. {area.title(r.lang)}" if area.number else area.title(r.lang)),
+            r.area_counts(plan, area),
+        )
+        for area in plan.areas
+    ]
+    if not max(counts.activities for _, counts in rows):
         return None
-    scale = (WIDTH - TOTAL_ROOM) / longest
-    key = legend(r)
-    y = max(item.y for item in key) + LINE + 12
-    bars = []
-    for area, c in counts:
-        x, segments = 0.0, []
-        for status in STATUSES:
-            count = c.by_status[status.value]
-            if count:
-                segments.append(Segment(status.value, status_label(status.value, r), count, x, count * scale))
-                x += count * scale
-        title = clean(f"{area.number}. {area.title(r.lang)}" if area.number else area.title(r.lang))
-        bar = Bar(title, c.activities, y, segments, wrap(title))
-        bars.append(bar)
-        y += bar.height
-    return StatusChart(
-        id=chart_id,
-        title=label("chart_title", r.lang, plan=clean(plan.short_title(r.lang))),
-        description=" ".join(describe(bar, r) for bar in bars),
-        legend=key,
-        bars=bars,
-    )
+    return chart(r, chart_id, label("chart_title", r.lang, plan=clean(plan.short_title(r.lang))), rows)
 
 
 def progress_chart(r: Renderer, plan: Plan, rows: list[dict], chart_id: str) -> StatusChart:
     """The plan's activities by status at each of its progress reports (`rows`, progress_pages.report_row), a bar
-    per report, oldest first, on one scale."""
-    longest = max(row["counts"].activities for row in rows) or 1
-    scale = (WIDTH - TOTAL_ROOM) / longest
+    per report, oldest first."""
+    title = label("progress_chart_title", r.lang, plan=clean(plan.short_title(r.lang)))
+    return chart(r, chart_id, title, [(f"{row['label']}: {row['as_of']}", row["counts"]) for row in rows])
+
+
+def chart(r: Renderer, chart_id: str, title: str, rows: list[tuple[str, Counts]]) -> StatusChart:
+    """A titled bar per row, its activities by status in segments, every bar on one scale."""
+    scale = (WIDTH - TOTAL_ROOM) / (max(counts.activities for _, counts in rows) or 1)
     key = legend(r)
     y = max(item.y for item in key) + LINE + 12
     bars = []
-    for row in rows:
+    for bar_title, counts in rows:
         x, segments = 0.0, []
         for status in STATUSES:
-            found = row["counts"].by_status[status.value]
+            found = counts.by_status[status.value]
             if found:
                 segments.append(Segment(status.value, status_label(status.value, r), found, x, found * scale))
                 x += found * scale
-        title = f"{row['label']}: {row['as_of']}"
-        bar = Bar(title, row["counts"].activities, y, segments, wrap(title))
+        bar = Bar(bar_title, counts.activities, y, segments, wrap(bar_title))
         bars.append(bar)
         y += bar.height
     return StatusChart(
         id=chart_id,
-        title=label("progress_chart_title", r.lang, plan=clean(plan.short_title(r.lang))),
+        title=title,
         description=" ".join(describe(bar, r) for bar in bars),
         legend=key,
         bars=bars,

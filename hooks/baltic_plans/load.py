@@ -97,15 +97,16 @@ def _load(data_dir: Path) -> LoadResult:
         return LoadResult(None, errors, warnings, documents)
     assert organisations and places, "without errors, every file parsed"
     ordered = sorted((plan.model for plan in plans if plan), key=lambda p: (p.period.first_day, p.id))
-    steps = {plan.id: progress.histories(plan) for plan in ordered}
+    reports = {plan.id: progress.plan_reports(plan) for plan in ordered}
+    steps = {plan.id: progress.histories(plan, reports[plan.id]) for plan in ordered}
     site = Site(
         plans=tuple(progress.latest(plan, steps[plan.id]) for plan in ordered),
         organisations={o.id: o for o in organisations.model.organisations},
         places={p.id: p for p in places.model.places},
         sources=sources,
-        reports={plan.id: tuple(progress.plan_reports(plan)) for plan in ordered},
+        reports={plan.id: tuple(reports[plan.id]) for plan in ordered},
         history={activity: tuple(found) for plan in ordered for activity, found in steps[plan.id].items() if found},
-        changes={plan.id: tuple(progress.report_changes(plan, steps[plan.id])) for plan in ordered},
+        changes={plan.id: tuple(progress.report_changes(reports[plan.id], steps[plan.id])) for plan in ordered},
     )
     return LoadResult(site, [], warnings, documents)
 

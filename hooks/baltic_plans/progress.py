@@ -84,9 +84,9 @@ def activities(plan: Plan) -> Iterator[Activity]:
         yield from plan.background.events
 
 
-def histories(plan: Plan) -> dict[str, list[Step]]:
-    """Activity id → its steps, one per report from the one that first lists it; no steps in a plan with no report."""
-    reports = plan_reports(plan)
+def histories(plan: Plan, reports: list[ProgressReport]) -> dict[str, list[Step]]:
+    """Activity id → its steps, one per report (`plan_reports`) from the one that first lists it; no steps in a plan
+    with no report."""
     changes = {report.id: {change.activity: change for change in report.changes} for report in plan.reports}
     found: dict[str, list[Step]] = {}
     for activity in activities(plan):
@@ -128,10 +128,10 @@ def _as_of(report: ProgressReport, before: tuple, change: StatusChange | None) -
     )
 
 
-def report_changes(plan: Plan, steps: dict[str, list[Step]]) -> list[Changes]:
+def report_changes(reports: list[ProgressReport], steps: dict[str, list[Step]]) -> list[Changes]:
     """What each report changed, for every report but a plan's first (as_of) one, oldest first."""
     found = []
-    for report in plan_reports(plan):
+    for report in reports:
         if report.first:
             continue
         added: list[tuple[str, Step]] = []
