@@ -125,8 +125,8 @@ def description(edition: Edition, placed: Placed, when: str) -> list[str]:
 
 
 def history_text(steps: Iterable[Step], lang: Lang) -> str | None:
-    """The activity's status at each report that changed it ("planned as of 5 February 2008 → done as of 30 June
-    2008"); None if no report after the first listing changed its status or date."""
+    """The activity's status at each report that changed it ("Status by report: planned (5 February 2008) → done
+    (30 June 2008)"); None if no report after the first listing changed its status or date."""
     shown = [step for index, step in enumerate(steps) if index == 0 or step.changed or step.moved]
     if len(shown) < 2:
         return None
