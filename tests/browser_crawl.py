@@ -1,12 +1,12 @@
 """One pass of a real browser over every page of the published site, both languages.
 
-Each page is opened in a light-scheme and a dark-scheme context (the visitor's `prefers-color-scheme`, which
-Material's palette follows), axe-core runs in both on a desktop and once more in the light scheme on the narrowest
-phone (320 px, where tables turn into blocks and the map into its phone drawing), and what the tests need is read
-from the page once: its language, alternates, links, ids, tables, timelines, requests, console errors, and its
-widths and scroll boxes on a phone (375 and 320 px), on a desktop, and at 400 % zoom of a 1280 × 800 desktop (a
-320 × 200 CSS px viewport). Pages are checked three at a time (asyncio, one browser): axe is most of the time and
-runs in the renderers.
+Each page is opened once, in the light scheme; axe-core runs there on a desktop and once more on the narrowest phone
+(320 px, where tables turn into blocks and the map into its phone drawing); then the reader's palette toggle turns
+the page to the dark scheme and axe runs its colour rules (the dark scheme changes colours and nothing else). What
+the tests need is read from the page once: its language, alternates, links, ids, tables, timelines, requests,
+console errors, and its widths and scroll boxes on a phone (375 and 320 px), on a desktop, and at 400 % zoom of a
+1280 × 800 desktop (a 320 × 200 CSS px viewport). Pages are checked three at a time (asyncio, one browser): axe is
+most of the time and runs in the renderers.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ AXE_OPTIONS = {
 }
 # The dark scheme changes the page's colours and nothing else (Material sets one attribute on <body>; the markup
 # and layout are the light scheme's, which the full rule set has checked): axe runs the rules about colour there.
+# The page reaches it as a reader does, by the palette toggle in its header, without a second load. (That a first
+# visit follows the visitor's prefers-color-scheme is the same inline script on every page: test_browser_pages.)
 AXE_COLOUR_OPTIONS = {
     "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
     "resultTypes": ["violations"],
@@ -41,6 +43,8 @@ NARROW = {"width": 320, "height": 640}  # the narrowest phone WCAG's reflow asks
 ZOOM_400 = {"width": 320, "height": 200}  # a 1280 × 800 desktop at 400 % zoom, in CSS px
 VIEWPORTS = {"mobile": MOBILE, "desktop": DESKTOP, "narrow": NARROW, "zoom400": ZOOM_400}
 WORKERS = 3
+PALETTE_TOGGLE = "form[data-md-component=palette] label:visible"  # the one the current scheme shows
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -188,20 +192,18 @@ async def _crawl(pages: list[str], origin: str) -> dict[str, PageReport]:
         queue.put_nowait(url)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        contexts = {
-            scheme: await browser.new_context(viewport=DESKTOP, color_scheme=scheme) for scheme in ("light", "dark")
-        }
-        for context in contexts.values():
-            await context.add_init_script(AXE_SCRIPT)
-            await context.add_init_script(NO_TRANSITIONS)
-            await context.add_init_script(LISTEN_FOR_VIOLATIONS)
-        await asyncio.gather(*(_worker(queue, reports, contexts, origin) for _ in range(WORKERS)))
+        await asyncio.gather(*(_worker(browser, queue, reports, origin) for _ in range(WORKERS)))
         await browser.close()
     return reports
 
 
-async def _worker(queue, reports, contexts, origin) -> None:
-    tabs = {scheme: await context.new_page() for scheme, context in contexts.items()}
+async def _worker(browser, queue, reports, origin) -> None:
+    # A context of its own: the palette toggle stores the reader's choice in the context's localStorage, which the
+    # next page of the same context reads, so no other tab may toggle in between.
+    context = await browser.new_context(viewport=DESKTOP, color_scheme="light")
+    for script in (AXE_SCRIPT, NO_TRANSITIONS, LISTEN_FOR_VIOLATIONS):
+        await context.add_init_script(script)
+    tab = await context.new_page()
     current: list[PageReport] = []  # the report the tab's events belong to
 
     def on_request(request) -> None:
@@ -212,41 +214,50 @@ async def _worker(queue, reports, contexts, origin) -> None:
         if message.type == "error":
             current[-1].console_errors.append(message.text)
 
-    for tab in tabs.values():
-        tab.on("request", on_request)
-        tab.on("console", on_console)
-        tab.on("pageerror", lambda error: current[-1].console_errors.append(str(error)))
+    tab.on("request", on_request)
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda error: current[-1].console_errors.append(str(error)))
     while not queue.empty():
         report = reports[queue.get_nowait()]
         current.append(report)
-        await _check(report, tabs)
+        await _check(report, tab)
+    await context.close()
 
 
-async def _check(report: PageReport, tabs) -> None:
-    for scheme, tab in tabs.items():
-        response = await tab.goto(report.url, wait_until="load")
-        report.status = response.status if response else 0
-        report.scheme[scheme] = await tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        options = AXE_OPTIONS if scheme == "light" else AXE_COLOUR_OPTIONS
-        result = await tab.evaluate("options => axe.run(document, options)", options)
-        report.violations[scheme] = [_summary(v) for v in result["violations"]]
-        report.policy_violations[scheme] = await tab.evaluate("window.__violations")
-        if scheme == "light":
-            found = await tab.evaluate(READ_PAGE)
-            report.lang, report.switcher, report.canonical = found["lang"], found["switcher"], found["canonical"]
-            report.references, report.ids, report.skip_link = found["references"], set(found["ids"]), found["skip_link"]
-            report.tables, report.timelines = found["tables"], found["timelines"]
-            for name, viewport in VIEWPORTS.items():
-                await tab.set_viewport_size(viewport)
-                await tab.evaluate(SETTLED)  # the page's own resize observers have run (Material's code blocks)
-                width = await tab.evaluate(MEASURE_WIDTH)
-                report.overflow[name] = width["overflow"]
-                report.unscrolled_tables[name] = width["wide_tables"]
-                report.scroll_boxes[name] = width["scroll_boxes"]
-                if viewport is NARROW:  # the page as the narrowest phone shows it: axe once more
-                    result = await tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-                    report.violations["phone"] = [_summary(v) for v in result["violations"]]
-            await tab.set_viewport_size(DESKTOP)
+async def _check(report: PageReport, tab) -> None:
+    response = await tab.goto(report.url, wait_until="load")
+    report.status = response.status if response else 0
+    report.scheme["light"] = await tab.evaluate(SCHEME)
+    result = await tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    report.violations["light"] = [_summary(v) for v in result["violations"]]
+    found = await tab.evaluate(READ_PAGE)
+    report.lang, report.switcher, report.canonical = found["lang"], found["switcher"], found["canonical"]
+    report.references, report.ids, report.skip_link = found["references"], set(found["ids"]), found["skip_link"]
+    report.tables, report.timelines = found["tables"], found["timelines"]
+    for name, viewport in VIEWPORTS.items():
+        await tab.set_viewport_size(viewport)
+        await tab.evaluate(SETTLED)  # the page's own resize observers have run (Material's code blocks)
+        width = await tab.evaluate(MEASURE_WIDTH)
+        report.overflow[name] = width["overflow"]
+        report.unscrolled_tables[name] = width["wide_tables"]
+        report.scroll_boxes[name] = width["scroll_boxes"]
+        if viewport is NARROW:  # the page as the narrowest phone shows it: axe once more
+            result = await tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+            report.violations["phone"] = [_summary(v) for v in result["violations"]]
+    await tab.set_viewport_size(DESKTOP)
+    report.policy_violations["light"] = await tab.evaluate("window.__violations")
+    await _toggle_scheme(tab, "slate")
+    report.scheme["dark"] = await tab.evaluate(SCHEME)
+    result = await tab.evaluate("options => axe.run(document, options)", AXE_COLOUR_OPTIONS)
+    report.violations["dark"] = [_summary(v) for v in result["violations"]]
+    seen = len(report.policy_violations["light"])
+    report.policy_violations["dark"] = (await tab.evaluate("window.__violations"))[seen:]
+    await _toggle_scheme(tab, "default")  # the next page opens in the light scheme again
+
+
+async def _toggle_scheme(tab, scheme: str) -> None:
+    await tab.locator(PALETTE_TOGGLE).click()
+    await tab.wait_for_function(f"{SCHEME} === {scheme!r}")
 
 
 def _summary(violation: dict) -> dict:

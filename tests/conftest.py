@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import logging
 import os
 import shutil
@@ -10,7 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import chdir, contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -55,9 +56,19 @@ class Project:
             cwd=self.root, capture_output=True, text=True, timeout=60,
         )  # fmt: skip
 
-    def build_here(self, site_dir: Path | None = None) -> InProcessBuild:
+    def check_here(self, *args: str) -> subprocess.CompletedProcess:
+        """The same check in this process, as an editor runs it in the project folder outside CI: its exit status
+        and output as `check` gives them."""
+        from baltic_plans import check
+
+        out, err = io.StringIO(), io.StringIO()
+        with chdir(self.root), redirect_stdout(out), redirect_stderr(err):
+            status = check.main(["data", "--no-github", *args])
+        return subprocess.CompletedProcess(["baltic-plans-check", *args], status, out.getvalue(), err.getvalue())
+
+    def build_here(self, site_dir: Path | None = None, **environment: str) -> InProcessBuild:
         """The same build in this process (build_in_process)."""
-        return build_in_process(self.root, site_dir or self.root / "site")
+        return build_in_process(self.root, site_dir or self.root / "site", **environment)
 
     def build(self, site_dir: Path | None = None) -> subprocess.CompletedProcess:
         site_dir = site_dir or self.root / "site"
@@ -74,25 +85,47 @@ class InProcessBuild:
     log: str  # MkDocs' and the plugins' messages, one a line, as `mkdocs build` prints them
 
 
-def build_in_process(root: Path, site_dir: Path) -> InProcessBuild:
+def build_in_process(root: Path, site_dir: Path, **environment: str) -> InProcessBuild:
     """A strict build of the project folder `root` in this process, as `mkdocs build` runs it but without a new
     process's start-up (a second or so): for what the plugin does with the data, not for the command line. The
-    plugin keeps no state between builds, so each build here is a new one."""
+    plugin keeps no state between builds, so each build here is a new one. `environment` is set for the build.
+
+    The languages are built one after the other (BALTIC_PLANS_SERIAL_BUILD), as the i18n plugin orders them: the
+    test process runs threads (pytest-xdist's, Playwright's), and a forked copy of a process with threads may
+    hang. The two orders make the same files (test_parallel_build.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
     handler = _Messages()
     logger = logging.getLogger("mkdocs")
+    level = logger.level
     logger.addHandler(handler)
+    logger.setLevel(logging.INFO)  # as the command sets it: the plugin's data warnings are INFO lines
     try:
-        build(load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir)))
+        with _environment(BALTIC_PLANS_SERIAL_BUILD="1", **environment), chdir(root):  # as run in its folder
+            build(load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir)))
         ok = True
     except Abort:  # MkDocs has logged why
         ok = False
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
     return InProcessBuild(ok, "\n".join(handler.messages))
+
+
+@contextmanager
+def _environment(**variables: str) -> Iterator[None]:
+    before = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
 
 
 class _Messages(logging.Handler):
@@ -118,6 +151,35 @@ def copy_project(destination: Path, data: Path = ROOT / "data") -> Project:
     if data.resolve() != (ROOT / "data").resolve():
         match_plan_pages(destination / "docs", destination / "data")
     return Project(destination)
+
+
+# -- scenario sites ------------------------------------------------------------------------------------
+
+SCENARIOS = Path(__file__).parent / "scenarios"  # small sites for the plugin's behaviour (scenarios/README.md)
+
+
+def scenario_project(name: str, destination: Path) -> Project:
+    """The scenario tests/scenarios/<name>/ as a site: its data/ and its docs/ (the pages of its plans) on the
+    project's own configuration, theme and site pages (home, timeline, places, …)."""
+    project = copy_project(destination, data=SCENARIOS / name / "data")
+    if (SCENARIOS / name / "docs").is_dir():
+        shutil.copytree(SCENARIOS / name / "docs", project.root / "docs", dirs_exist_ok=True)
+    return project
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Project:
+    """The sample-plan scenario (one plan of two areas, its pages in docs/), to change and build in the test."""
+    return scenario_project("sample-plan", tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample-plan scenario built once, both languages, in this process."""
+    project = scenario_project("sample-plan", tmp_path_factory.mktemp("sample") / "project")
+    build = project.build_here()
+    assert build.ok, build.log
+    return project.root / "site"
 
 
 # -- the frozen data ----------------------------------------------------------------------------------
@@ -181,20 +243,20 @@ def real_site():
 
 @pytest.fixture(scope="session")
 def frozen_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of the frozen data, both languages, built once: for tests that read exact texts, dates or counts."""
+    """The site of the frozen data, both languages, built once in this process: for tests that read exact texts,
+    dates or counts."""
     project = copy_project(tmp_path_factory.mktemp("frozen") / "project", data=FROZEN_DATA)
-    site = project.root / "site"
-    result = project.build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+    build = project.build_here()
+    assert build.ok, build.log
+    return project.root / "site"
 
 
 @pytest.fixture(scope="session")
 def progress_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The progress project (progress_project) built once for the session, both languages."""
+    """The progress project (progress_project) built once for the session in this process, both languages."""
     project = progress_project(tmp_path_factory.mktemp("progress") / "project")
-    result = project.build()
-    assert result.returncode == 0, result.stderr
+    build = project.build_here()
+    assert build.ok, build.log
     return project.root / "site"
 
 

@@ -1,6 +1,6 @@
 """The visible text of one page of each kind in each language, kept as approved text in tests/approved/.
 
-The pages are built from a small fixture plan (tests/fixtures/approved-site/), not from the real data, so an
+The pages are built from a small scenario site (tests/scenarios/sample-plan/), not from the real data, so an
 editor's change to data/ never changes them; a change to the labels, templates or code that changes what a
 reader sees shows in review as a diff of tests/approved/*.txt. After reading the diff, accept the new text with
 `make approve` (or `APPROVE=1 .venv/bin/python -m pytest tests/test_approved_text.py`).
@@ -19,16 +19,13 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import MKDOCS, ROOT, copy_project
+from conftest import ROOT, scenario_project
 
-FIXTURE = Path(__file__).parent / "fixtures" / "approved-site"
 APPROVED = Path(__file__).parent / "approved"
 PLAN = "sample-2030"
 SOURCE_DATE_EPOCH = "1900000000"  # 2030-03-17: the build's date on the pages, the same in every build
@@ -57,22 +54,11 @@ STYLESHEET = "stylesheets/extra.css"  # the site's own: which lists show their n
 
 @pytest.fixture(scope="session")
 def approved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project with only the fixture plan's data and pages, built once (both languages)."""
-    project = copy_project(tmp_path_factory.mktemp("approved") / "project")
-    shutil.rmtree(project.data)
-    shutil.copytree(FIXTURE / "data", project.data)
-    for plan_page in (project.root / "docs").glob("*/index.md"):  # the real plans' pages: their data is gone
-        if "plan_page()" in plan_page.read_text(encoding="utf-8"):
-            shutil.rmtree(plan_page.parent)
-    shutil.copytree(FIXTURE / "docs", project.root / "docs", dirs_exist_ok=True)
-    site = project.root / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "-d", str(site)],
-        cwd=project.root, capture_output=True, text=True, env=env, timeout=300,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return site
+    """The sample-plan scenario with a fixed build date, built once (both languages) in this process."""
+    project = scenario_project("sample-plan", tmp_path_factory.mktemp("approved") / "project")
+    build = project.build_here(SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    assert build.ok, build.log
+    return project.root / "site"
 
 
 # -- a page's text -------------------------------------------------------------------------------------------

@@ -418,38 +418,38 @@ def test_a_planned_activity_long_before_the_report_date_is_a_warning_not_an_erro
     expected = "'planned' but the date 2007-10 is long before the report date 2008-02-05 (is it 'done'?)"
 
     result = check_data(project.data)
-    check = project.check()
-    build = project.build()
+    check = project.check_here()
+    build = project.build_here()
 
     assert result.errors == [] and result.site is not None
     assert [w.record for w in result.warnings] == ["cbss-edu-nordplus-agreement-2007-10"]
     assert check.returncode == 0 and where in check.stderr and expected in check.stderr
-    assert build.returncode == 0, build.stderr
-    assert expected in build.stderr
+    assert build.ok, build.log
+    assert expected in build.log
 
 
 def test_a_page_for_an_area_that_is_not_in_the_data_fails_the_build_naming_the_valid_areas(frozen_project: Project):
     plan = frozen_project.root / "docs" / "cbss-2008"
     (plan / "educaton.md").write_text("{{ area_title() }}\n\n{{ task_table() }}\n", encoding="utf-8")
 
-    result = frozen_project.build()
+    build = frozen_project.build_here()
 
-    assert result.returncode != 0
+    assert not build.ok
     assert "docs/cbss-2008/educaton.md: this page shows an area 'educaton' that plan 'cbss-2008' does not have" in (
-        result.stderr
+        build.log
     )
-    assert "(areas: education, energy, civil-security, other)" in result.stderr
+    assert "(areas: education, energy, civil-security, other)" in build.log
 
 
-def test_a_plan_or_area_without_a_page_in_docs_gets_the_page_made_from_its_data(project: Project):
-    (project.root / "docs" / "cbss-2008" / "energy.en.md").unlink(missing_ok=True)
-    (project.root / "docs" / "baltmet-2011" / "index.md").unlink(missing_ok=True)
+def test_a_plan_or_area_without_a_page_in_docs_gets_the_page_made_from_its_data(sample_project: Project):
+    (sample_project.root / "docs" / "sample-2030" / "mobility.en.md").unlink()
+    (sample_project.root / "docs" / "sample-2030" / "index.md").unlink()
 
-    result = project.build()
+    build = sample_project.build_here()
 
-    assert result.returncode == 0, result.stderr
-    assert (project.root / "site" / "en" / "cbss-2008" / "energy" / "index.html").is_file()
-    assert (project.root / "site" / "baltmet-2011" / "index.html").is_file()
+    assert build.ok, build.log
+    assert (sample_project.root / "site" / "en" / "sample-2030" / "mobility" / "index.html").is_file()
+    assert (sample_project.root / "site" / "sample-2030" / "index.html").is_file()
 
 
 def test_the_real_data_is_valid():

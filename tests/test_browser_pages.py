@@ -65,6 +65,19 @@ def test_every_page_has_no_accessibility_violations_in_light_and_dark_scheme(rep
     assert all(report.scheme == {"light": "default", "dark": "slate"} for report in reports.values())
 
 
+@pytest.mark.parametrize("path", ["", "en/", "cbss-2008/education/", "en/timeline/2008/", "404.html"])
+def test_a_first_visit_follows_the_visitor_s_colour_scheme(browser, published_site, path):
+    """The crawl turns each page dark by the reader's toggle; the scheme of a first visit comes from Material's
+    inline script in the head, the same on every page: checked on each kind of page (written, made from the data,
+    the 404 page's own template), both languages."""
+    for preference, scheme in (("dark", "slate"), ("light", "default")):
+        context = browser.new_context(color_scheme=preference)
+        page = context.new_page()
+        page.goto(published_site + path)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme, preference
+        context.close()
+
+
 def test_no_request_leaves_the_local_server(reports):
     assert {url: report.requests for url, report in reports.items() if report.requests} == {}
 

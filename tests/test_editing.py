@@ -59,7 +59,7 @@ def test_a_guide_example_is_compared_by_its_shape_not_by_the_data_s_numbers():
 def test_the_guide_shows_the_message_an_editor_really_gets(frozen_project: Project):
     frozen_project.replace_in_plan("bodies: [ncm, nordplus]", "bodies: [ncm, nordplsu]")
 
-    result = frozen_project.check()
+    result = frozen_project.check_here()
 
     example = re.search(r"```text\n(data/plans/cbss-2008\.yml:.*?)\n```", GUIDE, flags=re.S).group(1)
     assert shape(example).fullmatch(result.stderr.strip()), (
@@ -70,7 +70,7 @@ def test_the_guide_shows_the_message_an_editor_really_gets(frozen_project: Proje
 def test_the_guide_shows_the_translation_report_an_editor_really_gets(frozen_project: Project):
     frozen_project.replace_in_plan('      en: "Education"\n', "      pending: en\n")
 
-    result = frozen_project.check("--translations")
+    result = frozen_project.check_here("--translations")
 
     example = re.search(r"```console\n\$ make check-translations\n(.*?)\n```", GUIDE, flags=re.S).group(1)
     assert result.returncode == 0

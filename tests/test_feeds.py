@@ -104,10 +104,9 @@ def hostile_progress_project(root: Path) -> Project:
     return project
 
 
-def build(project: Project, site: Path, epoch: str, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    result = project.build(site)
-    assert result.returncode == 0, result.stderr
+def build(project: Project, site: Path, epoch: str) -> Path:
+    built = project.build_here(site, SOURCE_DATE_EPOCH=epoch)
+    assert built.ok, built.log
     return site
 
 
@@ -115,9 +114,8 @@ def build(project: Project, site: Path, epoch: str, monkeypatch: pytest.MonkeyPa
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The same data built at two build times, a year apart."""
     project = hostile_progress_project(tmp_path_factory.mktemp("feeds") / "project")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        first = build(project, project.root / "site-a", "1764900000", monkeypatch)
-        second = build(project, project.root / "site-b", "1796436000", monkeypatch)
+    first = build(project, project.root / "site-a", "1764900000")
+    second = build(project, project.root / "site-b", "1796436000")
     return first, second
 
 

@@ -104,11 +104,10 @@ def hostile_site(tmp_path_factory) -> Path:
         put(doc, hostile(field))
     for name, doc in files.items():
         (project.data / name).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    assert project.check().returncode == 0
-    site = project.root / "site"
-    result = project.build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+    assert project.check_here().returncode == 0
+    build = project.build_here()
+    assert build.ok, build.log
+    return project.root / "site"
 
 
 def pages(site: Path) -> list[Path]:
@@ -229,6 +228,6 @@ def test_the_data_check_refuses_a_web_address_that_is_not_https_or_mailto(frozen
     path = frozen_project.data / "organisations.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('url: "https://cbss.org"', f"url: {json.dumps(url)}", 1), encoding="utf-8")
-    result = frozen_project.check()
+    result = frozen_project.check_here()
     assert result.returncode == 1
     assert "organisations[cbss].url" in result.stderr and "write it with https://" in result.stderr

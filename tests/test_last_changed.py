@@ -182,8 +182,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "took place in Riga; its final conclusions", "was held in Riga; its final conclusions"
     )  # cbss-edu-riga-conference-2007-09, of the task cbss-edu-academic-network
     commit(project.root, SECOND)
-    result = project.build()
-    assert result.returncode == 0, result.stderr
+    build = project.build_here()
+    assert build.ok, build.log
     return project.root / "site"
 
 

@@ -4,9 +4,7 @@ Pages serves a project site), for a missing page in either language, every link 
 from __future__ import annotations
 
 import functools
-import os
 import re
-import subprocess
 import threading
 import urllib.error
 import urllib.request
@@ -16,7 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import MKDOCS, ROOT
+from conftest import scenario_project
 
 
 class PagesHandler(SimpleHTTPRequestHandler):
@@ -40,15 +38,14 @@ class PagesHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module", params=["https://example.org/", "https://example.org/plans/"], ids=["root", "subpath"])
 def published(request, tmp_path_factory):
-    """The site built for that address and served at its path; yields the site's base URL."""
+    """The sample-plan scenario (tests/scenarios/) built for that address in this process and served at its path;
+    yields the site's base URL."""
     host = tmp_path_factory.mktemp("host")
     path = request.param.removeprefix("https://example.org/")
     site = host / path if path else host / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": request.param}
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
-    assert result.returncode == 0, result.stderr
+    project = scenario_project("sample-plan", tmp_path_factory.mktemp("not-found") / "project")
+    build = project.build_here(site, SITE_URL=request.param)
+    assert build.ok, build.log
     handler = type("Handler", (PagesHandler,), {"site_root": site})
     server = ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site if not path else host))
@@ -67,7 +64,7 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8", "replace")
 
 
-@pytest.mark.parametrize("missing", ["no-such-page/", "en/no-such-page/", "cbss-2008/no/such/page"])
+@pytest.mark.parametrize("missing", ["no-such-page/", "en/no-such-page/", "sample-2030/no/such/page"])
 def test_a_missing_page_gets_the_404_page_in_both_languages_with_every_link_working(published, missing):
     status, html = fetch(published + missing)
     assert status == 404

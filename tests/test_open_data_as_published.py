@@ -3,7 +3,8 @@ has them, each CSV file's columns as its header row names them. A calendar event
 it changes, so a calendar app updates the event rather than adding it again.
 
 The expected values are read from the published files themselves, or written here by hand; the frozen data's site
-(tests/fixtures/frozen-data) keeps the sizes under a megabyte."""
+(tests/fixtures/frozen-data) keeps the sizes under a megabyte. The calendar's UIDs are compared on the sample-plan
+scenario (tests/scenarios/sample-plan/) as it is and as changed, each built in this process."""
 
 from __future__ import annotations
 
@@ -79,16 +80,17 @@ def test_the_open_data_page_describes_the_columns_each_csv_file_has(frozen_built
 
 # -- calendar UIDs ------------------------------------------------------------------------------------
 
-MOVED = "cbss-edu-nordplus-agreement-2007-10"  # its date moves a month on, and an activity is added before it
-ADDED = "cbss-edu-added-meeting-2007-11"
+PLAN = "sample-2030"  # the sample-plan scenario's plan (tests/scenarios/sample-plan/)
+MOVED = "sample-water-portal-2029-11"  # its date moves a month on, and an activity is added before it
+ADDED = "sample-water-added-meeting-2029-11"
 ADDED_YAML = f"""\
-          - id: "{ADDED}"
-            date: "2007-11-20"
-            status: "done"
+          - id: {ADDED}
+            date: "2029-11-20"
+            status: done
             text:
-              lv: "Ministri tikās vēlreiz 2007. gada 20. novembrī."
-              en: "The ministers met again on 20 November 2007."
-            source: "16"
+              lv: "Portāla lietotāji tikās 2029. gada 20. novembrī."
+              en: "The portal's users met on 20 November 2029."
+            source: "13"
 """
 
 
@@ -102,16 +104,16 @@ def events(site: Path) -> dict[str, tuple[str, str]]:
 
 
 def test_a_calendar_event_keeps_its_uid_when_its_date_changes_and_an_activity_is_added_before_it(
-    frozen_project: Project,
+    sample_site: Path, sample_project: Project
 ):
-    project = frozen_project
-    assert project.build(project.root / "before").returncode == 0
-    moved_yaml = f'          - id: "{MOVED}"\n            date: "2007-'
-    project.replace_in_plan(f'{moved_yaml}10"', f'{ADDED_YAML}{moved_yaml}11"')
-    assert project.build(project.root / "after").returncode == 0
-    before, after = events(project.root / "before"), events(project.root / "after")
+    project = sample_project  # the scenario as sample_site has it, changed here
+    moved_yaml = f'          - id: {MOVED}\n            date: "2029-'
+    project.replace_in_plan(f'{moved_yaml}11"', f'{ADDED_YAML}{moved_yaml}12"', name=PLAN)
+    build = project.build_here()
+    assert build.ok, build.log
+    before, after = events(sample_site), events(project.root / "site")
     (uid,) = (uid for uid, (record, _) in before.items() if record == MOVED)
-    assert (before[uid], after.get(uid)) == ((MOVED, "2007-10-01"), (MOVED, "2007-11-01"))
+    assert (before[uid], after.get(uid)) == ((MOVED, "2029-11-01"), (MOVED, "2029-12-01"))
     kept = {uid: record for uid, (record, _) in after.items() if uid in before}
     assert kept == {uid: record for uid, (record, _) in before.items()}  # each event: the same UID, the same record
     assert [record for uid, (record, _) in after.items() if uid not in before] == [ADDED]

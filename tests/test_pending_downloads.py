@@ -16,7 +16,7 @@ from baltic_plans.load import load_site
 from baltic_plans.open_data import model_json
 from baltic_plans.tables import ACTIVITIES, PLANS
 
-FIXTURE = Path(__file__).parent / "fixtures" / "approved-site" / "data"  # summary pending en, one activity pending lv
+FIXTURE = Path(__file__).parent / "scenarios" / "sample-plan" / "data"  # summary pending en, one activity pending lv
 
 
 @pytest.fixture(scope="module")

@@ -82,25 +82,27 @@ def rows(html: str) -> int:
     return len(re.findall(r"<tr>", table))
 
 
-def test_html_jinja_markdown_and_pipes_in_data_are_shown_literally(frozen_project: Project):
-    project = frozen_project  # its texts stay as they are
-    before = project.build(project.root / "before")
+def test_html_jinja_markdown_and_pipes_in_data_are_shown_literally(sample_project: Project):
+    project = sample_project  # the sample-plan scenario: its water area's table has a header row and two tasks' rows
     project.replace_in_plan(
-        'en: "At the Nordic Council of Ministers (NCM) 5+3',
-        'en: "<script>alert(1)</script> {{ 7 * 7 }} {% raw %} | a pipe | At the Nordic Council of Ministers (NCM) 5+3',
+        'en: "The monitoring network met',  # an activity of the first task, on 14 October 2029
+        'en: "<script>alert(1)</script> {{ 7 * 7 }} {% raw %} | a pipe | The monitoring network met',
+        name="sample-2030",
     )
-    project.replace_in_plan('en: "Education"', 'en: "Education *not emphasis* [not](a-link) {: .not-a-class }"')
+    project.replace_in_plan(
+        'en: "Clean water"', 'en: "Clean water *not emphasis* [not](a-link) {: .not-a-class }"', name="sample-2030"
+    )
 
-    result = project.build()
+    build = project.build_here()
 
-    assert before.returncode == 0 and result.returncode == 0, result.stderr
-    html = (project.root / "site" / "en" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }} {% raw %} | a pipe |" in html
+    assert build.ok, build.log
+    html = (project.root / "site" / "en" / "sample-2030" / "water" / "index.html").read_text(encoding="utf-8")
+    table = re.search(r'<div class="bp-table-wrap bp-tasks".*?</table>', html, flags=re.S).group(0)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }} {% raw %} | a pipe | The monitoring network" in table
     assert "<script>alert(1)" not in html
-    assert re.search(r"<h1[^>]*>Education \*not emphasis\* \[not\]\(a-link\) \{: .not-a-class \}<", html)
-    old = (project.root / "before" / "en" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
-    assert rows(html) == rows(old) > 0  # the pipes did not split the table
-    timeline = (project.root / "site" / "en" / "timeline" / "2007" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>1\. Clean water \*not emphasis\* \[not\]\(a-link\) \{: \.not-a-class \}<", html)
+    assert rows(html) == 3  # the pipes did not split the table
+    timeline = (project.root / "site" / "en" / "timeline" / "2029" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}" in timeline
 
 

@@ -22,8 +22,10 @@ import pytest
 
 from conftest import MKDOCS, SITE_URL, Project
 
-REBUILT = re.compile(r"^INFO\s+-\s+Rebuilt in [\d.]+ s: data/plans/cbss-2008\.yml$")
-OPEN_PAGE = "en/cbss-2008/education/"
+PLAN = "sample-2030"  # the sample-plan scenario's (tests/scenarios/)
+REBUILT = re.compile(r"^INFO\s+-\s+Rebuilt in [\d.]+ s: data/plans/sample-2030\.yml$")
+OPEN_PAGE = "en/sample-2030/water/"
+HEADING = ">1. Clean water<"
 
 
 def free_port() -> int:
@@ -111,11 +113,12 @@ class Serve:
 
 
 @pytest.fixture
-def serve(frozen_project: Project, tmp_path: Path) -> Iterator[Serve]:
-    """Serve started on the frozen data (the snippets below stay as they are), the English area page built."""
-    server = Serve(frozen_project, tmp_path / "serve.log")
+def serve(sample_project: Project, tmp_path: Path) -> Iterator[Serve]:
+    """Serve started on the sample-plan scenario (a small site: its snippets below stay as they are), the English
+    area page built."""
+    server = Serve(sample_project, tmp_path / "serve.log")
     try:
-        wait_for(server.base + OPEN_PAGE, ">Education<")
+        wait_for(server.base + OPEN_PAGE, HEADING)
         yield server
     finally:
         server.end()
@@ -124,10 +127,10 @@ def serve(frozen_project: Project, tmp_path: Path) -> Iterator[Serve]:
 def test_serve_rebuilds_both_languages_after_a_data_edit_and_says_so_in_a_line(serve: Serve):
     first_build = serve.lines()
     edited = len(first_build)
-    serve.project.replace_in_plan('en: "Education"', 'en: "Education and research"')
-    serve.project.replace_in_plan('lv: "Izglītība"', 'lv: "Izglītība un pētniecība"')
-    wait_for(serve.base + OPEN_PAGE, ">Education and research<")
-    wait_for(serve.base + "cbss-2008/education/", ">Izglītība un pētniecība<")
+    serve.project.replace_in_plan('en: "Clean water"', 'en: "Clean water and coasts"', PLAN)
+    serve.project.replace_in_plan('lv: "Tīrs ūdens"', 'lv: "Tīrs ūdens un krasti"', PLAN)
+    wait_for(serve.base + OPEN_PAGE, ">1. Clean water and coasts<")
+    wait_for(serve.base + "sample-2030/water/", ">1. Tīrs ūdens un krasti<")
 
     rebuilds = serve.lines()[edited:]
     assert rebuilds, "no line for the rebuild"
@@ -139,11 +142,11 @@ def test_serve_rebuilds_both_languages_after_a_data_edit_and_says_so_in_a_line(s
 
 def test_a_data_error_shows_on_the_pages_until_it_is_fixed(serve: Serve):
     before = len(serve.lines())
-    serve.project.replace_in_plan('status: "ongoing"', 'status: "<b>ongoing</b>"')
+    serve.project.replace_in_plan("status: ongoing", 'status: "<b>ongoing</b>"', PLAN)
 
     page = wait_for(serve.base + OPEN_PAGE, "The site could not be rebuilt", timeout=30)  # the open page, reloaded
     assert "Vietni neizdevās pārbūvēt" in page
-    assert re.search(r"data/plans/cbss-2008\.yml:\d+:\d+: ", page)
+    assert re.search(r"data/plans/sample-2030\.yml:\d+:\d+: ", page)
     assert "&#x27;&lt;b&gt;ongoing&lt;/b&gt;&#x27;" in page and "<b>ongoing" not in page  # the data, as text
     assert "livereload(" in page  # the server's script: the page reloads when a rebuild succeeds
     output = serve.lines()[before:]
@@ -152,8 +155,8 @@ def test_a_data_error_shows_on_the_pages_until_it_is_fixed(serve: Serve):
     for other in ("", "en/", "no-such-page/"):  # any page, one the site lacks too (MkDocs logs that one's 404)
         assert "The site could not be rebuilt" in fetch(serve.base + other), other
 
-    serve.project.replace_in_plan('status: "<b>ongoing</b>"', 'status: "ongoing"')
-    wait_for(serve.base + OPEN_PAGE, ">Education<", timeout=60)
+    serve.project.replace_in_plan('status: "<b>ongoing</b>"', "status: ongoing", PLAN)
+    wait_for(serve.base + OPEN_PAGE, HEADING, timeout=60)
     assert "could not be rebuilt" not in fetch(serve.base + "en/")
     assert REBUILT.match(serve.lines()[-1])
 
@@ -162,9 +165,9 @@ def test_a_data_error_shows_on_the_pages_until_it_is_fixed(serve: Serve):
 def test_stopping_serve_leaves_no_process_and_frees_the_port(serve: Serve, stop: str):
     """Ctrl+C (SIGINT to the terminal's process group) or a kill (SIGTERM), while the PDF of a changed plan is being
     typeset in the background: serve ends at once without a traceback, and with it every process it started."""
-    title = f"Education {time.time_ns()}"  # a new PDF to typeset
-    serve.project.replace_in_plan('en: "Education"', f'en: "{title}"')
-    wait_for(serve.base + OPEN_PAGE, f">{title}<")
+    title = f"Clean water {time.time_ns()}"  # a new PDF to typeset
+    serve.project.replace_in_plan('en: "Clean water"', f'en: "{title}"', PLAN)
+    wait_for(serve.base + OPEN_PAGE, f">1. {title}<")
     until(lambda: len(serve.processes()) > 1, 10, "the PDF typesetter started")
 
     if stop == "ctrl-c":

@@ -1,6 +1,7 @@
 """Translation coverage: a missing translation is either marked pending (shown with a notice) or an error.
 
-The changes below are made to a copy of the frozen data (tests/fixtures/frozen-data/): its texts stay as they are.
+The real data's coverage is read from data/; each change below is made to the sample-plan scenario
+(tests/scenarios/README.md), which is checked (`baltic-plans-check`'s work) and built in the test's process.
 """
 
 from __future__ import annotations
@@ -15,15 +16,17 @@ from baltic_plans.model import Text
 from baltic_plans.translations import coverage
 from conftest import ROOT, Project
 
+PLAN = "sample-2030"
+MOBILITY_TITLE = 'title: {lv: "Mobilitāte", en: "Mobility"}'
+CONFERENCE_LV = "Konference par nakts vilcieniem notika Rīgā 2030. gada 20. janvārī."  # an activity of that area
+CONFERENCE_EN = '              en: "A conference on night trains took place in Riga on 20 January 2030."\n'
+
 
 @pytest.fixture
-def project(frozen_project: Project) -> Project:
-    """A copy of the project whose data/ is the frozen data."""
-    return frozen_project
-
-
-NORDPLUS_EN = '              en: "At the Nordic Council of Ministers (NCM) 5+3 meeting of education ministers'
-NORDPLUS_LV = "2007.gada oktobrī notikušajā Ziemeļu ministru padomes (ZMP) 5+3 izglītības ministru sanāksmē"
+def project(sample_project: Project) -> Project:
+    """The sample-plan scenario: it has two texts marked pending already, its plan's English summary and the
+    Latvian text of activity sample-water-report-2030-autumn."""
+    return sample_project
 
 
 def texts_of(value) -> list[Text]:
@@ -44,14 +47,14 @@ def line_of(text: str, fragment: str) -> int:
 
 
 def mark_pending(project: Project) -> tuple[int, int]:
-    """The English text of one activity, and the English title of the education area, await translation.
+    """The English title of the mobility area, and the English text of one of its activities, await translation.
 
     Returns the lines where the two texts start."""
-    text = project.plan_text()
-    lines = line_of(text, '      lv: "Izglītība"'), line_of(text, NORDPLUS_EN) - 1
-    text = re.sub(re.escape(NORDPLUS_EN) + r"[^\n]*\n", "              pending: en\n", text, count=1)
-    text = text.replace('      en: "Education"\n', "      pending: en\n", 1)
-    project.write_plan(text)
+    text = project.plan_text(PLAN)
+    lines = line_of(text, MOBILITY_TITLE), line_of(text, CONFERENCE_EN) - 1
+    text = text.replace(CONFERENCE_EN, "              pending: en\n", 1)
+    text = text.replace(MOBILITY_TITLE, 'title: {lv: "Mobilitāte", pending: en}', 1)
+    project.write_plan(text, PLAN)
     return lines
 
 
@@ -67,28 +70,29 @@ def test_every_text_of_the_real_data_is_translated_or_marked_pending(real_site):
 def test_a_pending_translation_is_listed_and_allowed(project: Project):
     title_line, text_line = mark_pending(project)
 
-    result = project.check("--translations")
+    report = project.check_here("--translations")
 
-    assert result.returncode == 0, result.stdout
-    lines = result.stdout.splitlines()
-    assert f"data/plans/cbss-2008.yml:{title_line}: areas[education].title: 'en' translation pending" in lines
+    assert report.returncode == 0, report.stdout
+    lines = report.stdout.splitlines()
+    assert f"data/plans/sample-2030.yml:{title_line}: areas[mobility].title: 'en' translation pending" in lines
     assert any(
-        line.startswith(f"data/plans/cbss-2008.yml:{text_line}: areas[education].tasks[cbss-edu-bologna]")
-        and line.endswith("activities[cbss-edu-nordplus-agreement-2007-10].text: 'en' translation pending")
+        line.startswith(f"data/plans/sample-2030.yml:{text_line}: areas[mobility].tasks[sample-mobility-night-trains]")
+        and line.endswith("activities[sample-mobility-conference-2030-01].text: 'en' translation pending")
         for line in lines
     ), lines
-    assert "2 pending translation (lv: 0, en: 2); 0 unmarked gaps" in lines[-1]
-    assert project.check().returncode == 0
+    # the two marked above and the scenario's own two
+    assert "4 pending translation (lv: 1, en: 3); 0 unmarked gaps" in lines[-1]
+    assert project.check_here().returncode == 0
 
 
 def test_an_unmarked_gap_fails_the_translation_report_and_the_check(project: Project):
-    project.replace_in_plan('      en: "Education"\n', "")
+    project.replace_in_plan(MOBILITY_TITLE, 'title: {lv: "Mobilitāte"}', name=PLAN)
 
-    report = project.check("--translations")
-    check = project.check()
+    report = project.check_here("--translations")
+    check = project.check_here()
 
     assert report.returncode == 1
-    assert "areas[education].title: 'en' missing and not marked 'pending' (an error)" in report.stdout
+    assert "areas[mobility].title: 'en' missing and not marked 'pending' (an error)" in report.stdout
     assert check.returncode == 1
     assert "the 'en' text is missing (write it, or mark the gap with 'pending: en'" in check.stderr
 
@@ -96,20 +100,17 @@ def test_an_unmarked_gap_fails_the_translation_report_and_the_check(project: Pro
 def test_the_site_shows_the_other_language_with_a_notice_never_silently(project: Project):
     mark_pending(project)
 
-    result = project.build()
+    build = project.build_here()
 
-    assert result.returncode == 0, result.stderr
-    english = (project.root / "site" / "en" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
-    latvian = (project.root / "site" / "cbss-2008" / "education" / "index.html").read_text(encoding="utf-8")
-    # the body text: in Latvian, marked as Latvian for screen readers, with an English notice
-    assert re.search(
-        r'<span lang="lv">'
-        + re.escape(NORDPLUS_LV)
-        + r'.*?</span> <span class="bp-pending">translation pending</span>',
-        english,
-    )
-    # the heading and the page title: the Latvian title with the notice
-    assert re.search(r"<h1[^>]*>Izglītība \[translation pending\]", english)
-    assert "<title>Izglītība [translation pending]" in english
+    assert build.ok, build.log
+    english = (project.root / "site" / "en" / PLAN / "mobility" / "index.html").read_text(encoding="utf-8")
+    latvian = (project.root / "site" / PLAN / "mobility" / "index.html").read_text(encoding="utf-8")
+    # the body text: in Latvian, marked as Latvian for screen readers, with an English notice, in each place the
+    # page shows it: the task table and the area's timeline (the page's macros)
+    shown = f'<span lang="lv">{CONFERENCE_LV}</span> <span class="bp-pending">translation pending</span>'
+    assert english.count(shown) == 2
+    # the heading and the page title: the area's number and Latvian title, with the notice
+    assert re.search(r"<h1[^>]*>2\. Mobilitāte \[translation pending\]", english)
+    assert "<title>2. Mobilitāte [translation pending]" in english
     # the Latvian page is as before
     assert "translation pending" not in latvian and "tulkojums gaidāms" not in latvian
