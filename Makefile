@@ -46,7 +46,7 @@ test: $(STAMP) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(HUNSPELL) $(HUNSPELL_LV) $(HUNS
 	$(BIN)/mypy
 	$(BIN)/baltic-plans-check
 	$(BIN)/baltic-plans-check --translations
-	BALTIC_PLANS_LANG=en NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n 2 --dist loadfile
+	BALTIC_PLANS_LANG=en NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # Accept the new text of the pages in tests/approved/ after reading the diff the test showed.
 approve: $(STAMP)

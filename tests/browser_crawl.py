@@ -246,18 +246,14 @@ async def _check(report: PageReport, tab) -> None:
             report.violations["phone"] = [_summary(v) for v in result["violations"]]
     await tab.set_viewport_size(DESKTOP)
     report.policy_violations["light"] = await tab.evaluate("window.__violations")
-    await _toggle_scheme(tab, "slate")
+    await tab.locator(PALETTE_TOGGLE).click()
+    await tab.wait_for_function(f"{SCHEME} === 'slate'")
     report.scheme["dark"] = await tab.evaluate(SCHEME)
     result = await tab.evaluate("options => axe.run(document, options)", AXE_COLOUR_OPTIONS)
     report.violations["dark"] = [_summary(v) for v in result["violations"]]
     seen = len(report.policy_violations["light"])
     report.policy_violations["dark"] = (await tab.evaluate("window.__violations"))[seen:]
-    await _toggle_scheme(tab, "default")  # the next page opens in the light scheme again
-
-
-async def _toggle_scheme(tab, scheme: str) -> None:
-    await tab.locator(PALETTE_TOGGLE).click()
-    await tab.wait_for_function(f"{SCHEME} === {scheme!r}")
+    await tab.evaluate("localStorage.clear()")  # the toggle's choice forgotten: the next page is a first visit again
 
 
 def _summary(violation: dict) -> dict:

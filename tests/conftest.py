@@ -25,6 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
+FIRST = "test_browser_pages.py"  # the crawl of every page: the longest file by far
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The crawl's file first. `make test` runs two processes, each taking the next file in this order
+    (`--dist loadfile --no-loadscope-reorder`): one starts on the crawl while the other takes the rest."""
+    items.sort(key=lambda item: item.path.name != FIRST)  # a stable sort: the rest keep their order
+
+
 @dataclass
 class Project:
     """A copy of mkdocs.yml, docs/, data/ and the theme overrides that a test may change (the plugin is the

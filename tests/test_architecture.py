@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
@@ -102,3 +103,31 @@ def test_the_site_s_code_has_one_entry_point_the_last_plugin():
     macros = next(plugin["macros"] for plugin in config["plugins"] if isinstance(plugin, dict) and "macros" in plugin)
     assert "modules" not in macros  # the plugin registers the macros
     assert not list((ROOT / "hooks").glob("*.py"))  # no hooks files beside the package
+
+
+# -- tests at the right level ----------------------------------------------------------------------------------------
+
+TESTS = ROOT / "tests"
+# The test files that run a command in a new process (`Project.build()`/`check()`, `mkdocs …` through MKDOCS), and
+# why the command itself is what they test. The plugin's behaviour is tested on scenario sites built in the test's
+# process (tests/scenarios/README.md), the real site built once as deployed (conftest.built_site).
+COMMAND_TESTS = {
+    "conftest.py": "built_site: the real site as `mkdocs build --strict` deploys it",
+    "test_bad_data.py": "the exit status and output of `baltic-plans-check` and `mkdocs build`, once each",
+    "test_editor_trial.py": "an editor's session: the commands the editor's guide gives, in their order",
+    "test_open_data.py": "`mkdocs serve` publishes the downloads",
+    "test_parallel_build.py": "`mkdocs build` in two processes against one after the other",
+    "test_preview.py": "`make preview`'s build",
+    "test_serve.py": "`mkdocs serve`: rebuilds, its error page, and stopping it",
+}
+NEW_PROCESS = (r"\bMKDOCS\b", r"(?<!benchmark)\.build\((?!_here)", r"(?<!data)\.check\((?!_here)")
+
+
+def test_only_the_tests_of_a_command_run_it_in_a_new_process():
+    found = {
+        path.name
+        for path in TESTS.glob("*.py")
+        if path.name != Path(__file__).name
+        and any(re.search(pattern, path.read_text(encoding="utf-8")) for pattern in NEW_PROCESS)
+    }
+    assert found == set(COMMAND_TESTS), "build it in the test's process (Project.build_here, check_here)"
