@@ -22,7 +22,8 @@ from conftest import Project
 LANGUAGES = {"lv": "", "en": "en/"}
 DECIMAL_MARK = {"lv": ",", "en": "."}  # "1,5 kB" in Latvian, "1.5 kB" in English
 DOWNLOAD = re.compile(  # a row of the downloads table: the file, then its last two cells, records and size
-    r'<tr><th scope="row"><a href="\.\./data/([^"]+)" download>.*?<td>([^<]*)</td><td class="bp-size">([^<]*)</td></tr>'
+    r'<tr><th scope="row"[^>]*><a href="\.\./data/([^"]+)" download>.*?'
+    r'<td[^>]*>([^<]*)</td><td [^>]*class="bp-size"[^>]*>([^<]*)</td></tr>'
 )
 
 
@@ -73,7 +74,9 @@ def test_the_open_data_page_describes_the_columns_each_csv_file_has(frozen_built
     assert tables
     for name, path in tables.items():
         section = html.split(f'id="columns-{name.removesuffix(".csv")}"')[1].split("</table>")[0]
-        rows = re.findall(r'<tr><th scope="row"><code>(\w+)</code></th><td>[^<]+</td><td>(.+?)</td></tr>', section)
+        rows = re.findall(
+            r'<tr><th scope="row"[^>]*><code>(\w+)</code></th><td[^>]*>[^<]+</td><td[^>]*>(.+?)</td></tr>', section
+        )
         assert [column for column, _ in rows] == csv_file(path)[0], name
         assert all(description.strip() for _, description in rows), name
 
