@@ -99,9 +99,10 @@ def build_in_process(root: Path, site_dir: Path, **environment: str) -> InProces
     process's start-up (a second or so): for what the plugin does with the data, not for the command line. The
     plugin keeps no state between builds, so each build here is a new one. `environment` is set for the build.
 
-    The languages are built one after the other (BALTIC_PLANS_SERIAL_BUILD), as the i18n plugin orders them: the
-    test process runs threads (pytest-xdist's, Playwright's), and a forked copy of a process with threads may
-    hang. The two orders make the same files (test_parallel_build.py)."""
+    MkDocs' startup and shutdown events, which the command runs, are left out: so the plugin builds the languages
+    one after the other, as the i18n plugin orders them, rather than forking the test process (which runs
+    pytest-xdist's and Playwright's threads) for the second; and it leaves the process's garbage collector as it
+    is. The two orders make the same files (test_parallel_build.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -112,7 +113,7 @@ def build_in_process(root: Path, site_dir: Path, **environment: str) -> InProces
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)  # as the command sets it: the plugin's data warnings are INFO lines
     try:
-        with _environment(BALTIC_PLANS_SERIAL_BUILD="1", **environment), chdir(root):  # as run in its folder
+        with _environment(**environment), chdir(root):  # as run in its folder
             build(load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir)))
         ok = True
     except Abort:  # MkDocs has logged why

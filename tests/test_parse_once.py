@@ -33,8 +33,13 @@ def test_unchanged_data_is_the_same_site_and_a_changed_file_is_read_again(frozen
     assert second.plan("cbss-2008").short_title.lv.startswith("Mainīts")
 
 
+def forget_environments() -> None:
+    build_cache.compiled_templates.cache_clear()
+    render.environment.cache_clear()
+
+
 def test_templates_and_page_sources_are_compiled_once_not_per_build_language_and_page(
-    project: Project, monkeypatch, tmp_path
+    project: Project, monkeypatch, tmp_path, request
 ):
     from jinja2 import Environment
 
@@ -42,8 +47,8 @@ def test_templates_and_page_sources_are_compiled_once_not_per_build_language_and
         (build_cache.cache_root() / kept).mkdir(parents=True, exist_ok=True)
         (tmp_path / kept).symlink_to(build_cache.cache_root() / kept, target_is_directory=True)
     monkeypatch.setenv("BALTIC_PLANS_CACHE", str(tmp_path))
-    build_cache.compiled_templates.cache_clear()
-    render.environment.cache_clear()
+    request.addfinalizer(forget_environments)  # the later builds of this process use the usual cache again
+    forget_environments()
     config = lambda: load_config(str(project.root / "mkdocs.yml"), site_dir=str(project.root / "site"))  # noqa: E731
     build(config())
     assert len(list((tmp_path / "jinja").glob("*.cache"))) > 50  # Material's templates and the site's own
