@@ -1,4 +1,5 @@
-"""Shared fixtures: a throwaway copy of the project, and the real site built once."""
+"""Shared fixtures: a throwaway copy of the project (the real data, the frozen data, or a scenario site of
+tests/scenarios/), built in this process or by the command; and the real site built once, as deployed."""
 
 from __future__ import annotations
 
@@ -80,6 +81,7 @@ class Project:
         return build_in_process(self.root, site_dir or self.root / "site", **environment)
 
     def build(self, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+        """`mkdocs build --strict` as a new process, for the tests of the command (test_architecture.py)."""
         site_dir = site_dir or self.root / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         return subprocess.run(
