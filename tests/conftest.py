@@ -318,7 +318,7 @@ def browser():
 def serve(folder: Path) -> Iterator[str]:
     """Serve a built site on localhost; yields its base URL."""
     handler = functools.partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -326,6 +326,13 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):  # the browser went on before the answer ended
+            return
+        super().handle_error(request, client_address)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -8,13 +8,13 @@ import re
 import threading
 import urllib.error
 import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import scenario_project
+from conftest import QuietServer, scenario_project
 
 
 class PagesHandler(SimpleHTTPRequestHandler):
@@ -47,9 +47,7 @@ def published(request, tmp_path_factory):
     build = project.build_here(site, SITE_URL=request.param)
     assert build.ok, build.log
     handler = type("Handler", (PagesHandler,), {"site_root": site})
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site if not path else host))
-    )
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site if not path else host)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{path}"
     server.shutdown()
