@@ -63,6 +63,7 @@ class PageReport:
     ids: set[str] = field(default_factory=set)
     tables: list[dict] = field(default_factory=list)
     timelines: list[dict] = field(default_factory=list)
+    code_links: list[dict] = field(default_factory=list)  # links whose text is a code name: name, struck
     overflow: dict[str, int] = field(default_factory=dict)  # viewport → scrollWidth minus innerWidth of the page
     unscrolled_tables: dict[str, list[str]] = field(default_factory=dict)  # viewport → tables wider than the page
     scroll_boxes: dict[str, list[dict]] = field(default_factory=dict)  # viewport → boxes that scroll sideways
@@ -120,6 +121,21 @@ READ_PAGE = """() => {
       times: [...list.querySelectorAll('.bp-head time[datetime]')].map(t => t.getAttribute('datetime')),
     })),
     visible_tables: [...document.querySelectorAll('article table')].filter(visible).length,
+    // each link in the text whose text is a code name (a file, a field), and whether its underline crosses the
+    // name's box, which hides the underscores (status_history.csv read as "status history.csv")
+    code_links: [...document.querySelectorAll('article a')].filter(visible)
+      .filter(a => a.querySelector(':scope > code') && getComputedStyle(a).display === 'inline')
+      .filter(a => getComputedStyle(a).textDecorationLine === 'underline')
+      .map(a => {
+        const probe = document.createElement('span');  // a box of no height sits on the link's baseline
+        probe.style.cssText = 'display: inline-block; width: 0; height: 0';
+        a.append(probe);
+        const baseline = probe.getBoundingClientRect().bottom;
+        probe.remove();
+        const underline = baseline + parseFloat(getComputedStyle(a).textUnderlineOffset);
+        const box = a.querySelector(':scope > code').getBoundingClientRect();
+        return {name: a.textContent.trim(), struck: underline < box.bottom};
+      }),
   };
 }"""
 
@@ -233,7 +249,7 @@ async def _check(report: PageReport, tab) -> None:
     found = await tab.evaluate(READ_PAGE)
     report.lang, report.switcher, report.canonical = found["lang"], found["switcher"], found["canonical"]
     report.references, report.ids, report.skip_link = found["references"], set(found["ids"]), found["skip_link"]
-    report.tables, report.timelines = found["tables"], found["timelines"]
+    report.tables, report.timelines, report.code_links = found["tables"], found["timelines"], found["code_links"]
     for name, viewport in VIEWPORTS.items():
         await tab.set_viewport_size(viewport)
         await tab.evaluate(SETTLED)  # the page's own resize observers have run (Material's code blocks)

@@ -151,6 +151,12 @@ def test_every_table_has_a_caption_and_scoped_headers(reports):
     assert sum(len(report.tables) for report in reports.values()) > 50  # the check saw the site's tables
 
 
+def test_a_link_s_underline_runs_below_a_code_name_so_its_underscores_show(reports, published_site):
+    struck = {url: [link["name"] for link in r.code_links if link["struck"]] for url, r in reports.items()}
+    assert {url: names for url, names in struck.items() if names} == {}
+    assert "status_history.csv" in {link["name"] for link in reports[published_site + "open-data/"].code_links}
+
+
 def test_timelines_are_lists_of_items_with_machine_readable_dates(reports, published_site):
     timelines = [t for report in reports.values() for t in report.timelines]
     assert len(timelines) > 20
